@@ -1,0 +1,111 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import type { SourcedDefinition } from './definition.js';
+import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
+import { parseJsonFile } from './parse-text.js';
+import { readDefinitions } from './read-definitions.js';
+
+/** What {@link loadDefinitions} found: the definitions, the diagnostics, and every file it read. */
+export interface LoadResult {
+  readonly definitions: SourcedDefinition[];
+  readonly diagnostics: Diagnostic[];
+  /** Absolute paths of the files read (what `--watch` watches). */
+  readonly files: string[];
+}
+
+/** Options for {@link loadDefinitions}. */
+export interface LoadOptions {
+  /** Labels in diagnostics are relative to this directory. @default process.cwd() */
+  readonly cwd?: string;
+  readonly limits?: Partial<LoadLimits>;
+}
+
+function label(cwd: string, path: string): string {
+  const relativePath = relative(cwd, path);
+  return (relativePath === '' ? '.' : relativePath).split(sep).join('/');
+}
+
+function failure(file: string, code: string, message: string): Diagnostic {
+  return { severity: 'error', code, message, pointer: '', file };
+}
+
+async function listJsonFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/**
+ * Loads callback definitions from a folder of `.json` files (sorted by file name) or from one file
+ * holding a definition, an array of them or the API's list response. Reads nothing but its input.
+ *
+ * @example
+ * const { definitions, diagnostics } = await loadDefinitions('definitions/callbacks');
+ */
+export async function loadDefinitions(input: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const limits: LoadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const path = resolve(cwd, input);
+  const inputLabel = label(cwd, path);
+  const definitions: SourcedDefinition[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let files: string[];
+  try {
+    const info = await stat(path);
+    files = info.isDirectory() ? await listJsonFiles(path) : [path];
+  } catch (error) {
+    const code = errorCode(error);
+    const message =
+      code === 'ENOENT' ? 'input does not exist' : `cannot read input (${code ?? String(error)})`;
+    return { definitions, diagnostics: [failure(inputLabel, 'input-unreadable', message)], files: [] };
+  }
+  for (const file of files) {
+    const fileLabel = label(cwd, file);
+    try {
+      const info = await stat(file);
+      if (info.size > limits.maxBytes) {
+        diagnostics.push(
+          failure(
+            fileLabel,
+            'input-too-large',
+            `file is ${info.size} bytes, over the limit of ${limits.maxBytes} (--max-bytes)`,
+          ),
+        );
+        continue;
+      }
+      const parsed = parseJsonFile(fileLabel, await readFile(file));
+      if (!parsed.ok) {
+        diagnostics.push(...parsed.diagnostics);
+        continue;
+      }
+      const read = readDefinitions(parsed.value, fileLabel, limits.maxJsonDepth);
+      definitions.push(...read.definitions);
+      diagnostics.push(...read.diagnostics);
+    } catch (error) {
+      diagnostics.push(
+        failure(fileLabel, 'input-unreadable', `cannot read file (${errorCode(error) ?? String(error)})`),
+      );
+    }
+    if (definitions.length > limits.maxDefinitions) break;
+  }
+  if (definitions.length > limits.maxDefinitions) {
+    diagnostics.push(
+      failure(
+        inputLabel,
+        'too-many-definitions',
+        `more than ${limits.maxDefinitions} definitions (--max-definitions)`,
+      ),
+    );
+  } else if (definitions.length === 0 && !diagnostics.some((item) => item.severity === 'error')) {
+    diagnostics.push(failure(inputLabel, 'no-definitions', `no definitions found in ${inputLabel}`));
+  }
+  return { definitions, diagnostics, files };
+}

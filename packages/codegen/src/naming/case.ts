@@ -1,0 +1,35 @@
+/**
+ * Splits a definition name into ASCII words: on any character that is not a letter or digit, and
+ * between a lower-case letter or digit and an upper-case letter (`cartItem` -> `cart`, `item`).
+ */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** `update_cart_shipping` -> `UpdateCartShipping`; a leading digit gets a `_` so it stays an identifier. */
+export function pascalCase(name: string): string {
+  const joined = words(name).map(capitalize).join('');
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+
+/** `update_cart_shipping` -> `updateCartShipping`; a leading digit gets a `_` so it stays an identifier. */
+export function camelCase(name: string): string {
+  const [first = '', ...rest] = words(name);
+  const joined = first.toLowerCase() + rest.map(capitalize).join('');
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+
+/** `update_cart_shipping` -> `update-cart-shipping`: lower case only, so safe on case-insensitive file systems. */
+export function kebabCase(name: string): string {
+  return words(name)
+    .map((word) => word.toLowerCase())
+    .join('-');
+}

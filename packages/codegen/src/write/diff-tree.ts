@@ -1,0 +1,74 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
+import type { GeneratedFile } from '../generate.js';
+import { BANNER_PREFIX, MANIFEST_NAME, parseManifest } from './manifest.js';
+
+/** How the output folder differs from what the generator would write. */
+export interface TreeDiff {
+  /** Files the generator would write that do not exist. */
+  readonly missing: string[];
+  /** Files that exist with other contents. */
+  readonly stale: string[];
+  /** Files the generator wrote before but would not write now (they will be removed). */
+  readonly extra: string[];
+  /** Files the generator would write over that it did not write (it refuses). */
+  readonly conflicts: string[];
+  /** Every existing entry in the folder and whether the generator owns it. */
+  readonly existing: ReadonlyMap<string, { readonly owned: boolean; readonly contents: string | undefined }>;
+}
+
+/** Whether the folder already matches the wanted files exactly. */
+export function isCurrent(diff: TreeDiff): boolean {
+  return diff.missing.length + diff.stale.length + diff.extra.length + diff.conflicts.length === 0;
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (['ENOENT', 'EISDIR'].includes(systemErrorCode(error) ?? '')) return undefined;
+    throw new OutputError('cannot read', path, systemErrorCode(error), { cause: error });
+  }
+}
+
+/**
+ * Compares the output folder with `wanted` (which includes the manifest). A file is the generator's
+ * when the previous manifest lists it or it starts with the generator's banner; nothing else is
+ * ever reported as extra.
+ */
+export async function diffTree(outDir: string, wanted: readonly GeneratedFile[]): Promise<TreeDiff> {
+  let names: string[];
+  try {
+    names = (await readdir(outDir)).sort();
+  } catch (error) {
+    if (systemErrorCode(error) !== 'ENOENT')
+      throw new OutputError('cannot read the output folder', outDir, systemErrorCode(error), {
+        cause: error,
+      });
+    names = [];
+  }
+  const manifest = parseManifest(
+    names.includes(MANIFEST_NAME) ? await readText(join(outDir, MANIFEST_NAME)) : undefined,
+  );
+  const existing = new Map<string, { owned: boolean; contents: string | undefined }>();
+  for (const name of names) {
+    const contents = await readText(join(outDir, name));
+    const owned =
+      name === MANIFEST_NAME || manifest.has(name) || (contents?.startsWith(BANNER_PREFIX) ?? false);
+    existing.set(name, { owned, contents });
+  }
+  const wantedPaths = new Set(wanted.map((file) => file.path));
+  const diff: TreeDiff = { missing: [], stale: [], extra: [], conflicts: [], existing };
+  for (const file of wanted) {
+    const current = existing.get(file.path);
+    if (current === undefined) diff.missing.push(file.path);
+    else if (current.contents === file.contents) continue;
+    else if (current.owned) diff.stale.push(file.path);
+    else diff.conflicts.push(file.path);
+  }
+  for (const [name, entry] of existing) {
+    if (entry.owned && !wantedPaths.has(name)) diff.extra.push(name);
+  }
+  return diff;
+}

@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import {
+  access,
+  chmod,
+  constants,
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
+import type { GeneratedFile } from '../generate.js';
+import { diffTree, isCurrent, type TreeDiff } from './diff-tree.js';
+import { acquireLock } from './lock.js';
+import { withManifest } from './manifest.js';
+
+/** The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). */
+export type WriteStage = 'locked' | 'staged' | 'moved-aside' | 'swapped';
+
+/** Options for {@link writeTree}. */
+export interface WriteOptions {
+  /** How long to wait for another run's lock on the same folder. @default 60_000 */
+  readonly lockTimeoutMs?: number;
+  /** Called at each stage of the write; awaited. */
+  readonly onStage?: (stage: WriteStage) => void | Promise<void>;
+}
+
+/** What a write changed. */
+export interface WriteSummary {
+  readonly written: string[];
+  readonly removed: string[];
+  readonly changed: boolean;
+}
+
+/** Sibling paths the writer uses next to `outDir`, all matching `.fluid-codegen-*` (git-ignored). */
+function siblings(outDir: string): { lock: string; prefix: string } {
+  const prefix = join(dirname(outDir), `.fluid-codegen-${basename(outDir)}`);
+  return { lock: `${prefix}.lock`, prefix };
+}
+
+function fail(message: string, path: string, error: unknown): never {
+  throw new OutputError(message, path, systemErrorCode(error), { cause: error });
+}
+
+/** Fails with EACCES/ENOTDIR naming the path when the folder cannot be (re)placed, before anything is written. */
+async function checkWritable(outDir: string): Promise<boolean> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(outDir);
+  } catch (error) {
+    if (systemErrorCode(error) === 'ENOENT') {
+      try {
+        await mkdir(dirname(outDir), { recursive: true });
+      } catch (mkdirError) {
+        fail('cannot create the output folder', dirname(outDir), mkdirError);
+      }
+      return false;
+    }
+    return fail('cannot use the output folder', outDir, error);
+  }
+  if (!info.isDirectory()) throw new OutputError('the output path is not a folder', outDir, 'ENOTDIR');
+  // Checked by mode bits as well as access(), since root passes access() on a read-only folder.
+  const readOnly = (info.mode & 0o222) === 0;
+  try {
+    await access(outDir, constants.W_OK);
+    await access(dirname(outDir), constants.W_OK);
+  } catch (error) {
+    fail('the output folder is not writable', outDir, error);
+  }
+  if (readOnly) throw new OutputError('the output folder is read-only', outDir, 'EACCES');
+  return true;
+}
+
+/** Puts a crashed run's leftovers right: restores a folder moved aside, then removes stray temp folders. */
+async function recover(outDir: string, prefix: string): Promise<void> {
+  const parent = dirname(outDir);
+  const leftovers = (await readdir(parent))
+    .filter((name) => join(parent, name).startsWith(`${prefix}.`))
+    .sort();
+  const exists = await stat(outDir).then(
+    () => true,
+    () => false,
+  );
+  for (const name of leftovers) {
+    const path = join(parent, name);
+    if (path.endsWith('.lock')) continue;
+    if (!exists && name.includes('.old-')) {
+      await rename(path, outDir);
+      return recover(outDir, prefix);
+    }
+    await rm(path, { recursive: true, force: true });
+  }
+}
+
+/** Re-creates `source` at `target` sharing file contents (hard links; copies where links fail). */
+async function carryOver(source: string, target: string): Promise<void> {
+  const info = await lstat(source);
+  if (info.isDirectory()) {
+    await mkdir(target, { mode: info.mode });
+    for (const name of await readdir(source)) await carryOver(join(source, name), join(target, name));
+  } else if (info.isSymbolicLink()) {
+    await symlink(await readlink(source), target);
+  } else {
+    await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+async function stage(
+  outDir: string,
+  temp: string,
+  wanted: readonly GeneratedFile[],
+  diff: TreeDiff,
+  existed: boolean,
+): Promise<void> {
+  await mkdir(temp);
+  if (existed) await chmod(temp, (await stat(outDir)).mode & 0o7777);
+  const wantedPaths = new Set(wanted.map((file) => file.path));
+  for (const [name, entry] of diff.existing) {
+    if (entry.owned && !wantedPaths.has(name)) continue;
+    const current = wanted.find((file) => file.path === name);
+    if (current !== undefined && current.contents !== entry.contents) continue;
+    await carryOver(join(outDir, name), join(temp, name));
+  }
+  for (const file of wanted) {
+    if (diff.missing.includes(file.path) || diff.stale.includes(file.path)) {
+      await writeFile(join(temp, file.path), file.contents);
+    }
+  }
+}
+
+/**
+ * Replaces the generator's files in `outDir` with `files` atomically: the new tree is staged in a
+ * sibling temp folder (carrying over, by hard link, every file the generator does not own), then
+ * swapped in with two renames under a lock. A crash at any point leaves the old tree in place or
+ * recoverable by the next run; on any error `outDir` is as it was.
+ *
+ * @example
+ * await writeTree('generated/callbacks', result.files);
+ */
+export async function writeTree(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  options: WriteOptions = {},
+): Promise<WriteSummary> {
+  const target = resolve(outDir);
+  const { lock: lockPath, prefix } = siblings(target);
+  await checkWritable(target);
+  const lock = await acquireLock(lockPath, options.lockTimeoutMs ?? 60_000);
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = `${prefix}.tmp-${suffix}`;
+  try {
+    await options.onStage?.('locked');
+    await recover(target, prefix);
+    const existed = await checkWritable(target);
+    const wanted = withManifest(files);
+    const diff = await diffTree(target, wanted);
+    if (diff.conflicts.length > 0) {
+      throw new OutputError(
+        'refusing to overwrite a file fluid-codegen did not write',
+        join(target, diff.conflicts[0] ?? ''),
+        undefined,
+      );
+    }
+    const summary = {
+      written: [...diff.missing, ...diff.stale].sort(),
+      removed: diff.extra,
+      changed: !isCurrent(diff),
+    };
+    if (!summary.changed) return summary;
+    try {
+      await stage(target, temp, wanted, diff, existed);
+    } catch (error) {
+      fail('cannot write the new output', temp, error);
+    }
+    await options.onStage?.('staged');
+    const aside = `${prefix}.old-${suffix}`;
+    if (existed) {
+      await rename(target, aside).catch((error: unknown) =>
+        fail('cannot move the old output aside', target, error),
+      );
+    }
+    await options.onStage?.('moved-aside');
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      if (existed) await rename(aside, target);
+      fail('cannot move the new output into place', target, error);
+    }
+    await options.onStage?.('swapped');
+    await rm(aside, { recursive: true, force: true });
+    return summary;
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+    await lock.release();
+  }
+}
