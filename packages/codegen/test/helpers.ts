@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+import type { SourcedDefinition } from '../src/load/definition.js';
+
+export const codegenRoot = resolve(import.meta.dirname, '..');
+export const repoRoot = resolve(codegenRoot, '../..');
+export const binSource = join(codegenRoot, 'src/cli/bin.ts');
+const tsxLoader = join(repoRoot, 'node_modules/tsx/dist/loader.mjs');
+
+const created: string[] = [];
+
+/** A fresh temp folder, removed after the test. */
+export async function tempDir(prefix = 'fluid-codegen-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+afterEach(async () => {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** Every file under `dir` (recursively) with its contents, keyed by relative path; `{}` when missing. */
+export async function snapshotDir(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path, `${prefix}${entry.name}/`);
+      else result[`${prefix}${entry.name}`] = await readFile(path, 'utf8');
+    }
+  };
+  if (
+    await stat(dir).then(
+      () => true,
+      () => false,
+    )
+  )
+    await walk(dir, '');
+  return result;
+}
+
+/** A definition as the loader would produce it. */
+export function sourced(
+  name: string,
+  overrides: Partial<SourcedDefinition['definition']> = {},
+  source = `${name}.json`,
+): SourcedDefinition {
+  return {
+    source,
+    definition: {
+      name,
+      description: null,
+      example_response: null,
+      request_schema: { type: 'object' },
+      response_schema: { type: 'object' },
+      ...overrides,
+    },
+  };
+}
+
+/** Outcome of a finished CLI process. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Starts the real `fluid-codegen` executable (from source, through tsx) in `cwd`. */
+export function startCli(args: readonly string[], cwd: string) {
+  return spawn(process.execPath, ['--import', tsxLoader, binSource, ...args], {
+    cwd,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs the real `fluid-codegen` executable to completion. */
+export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+  const child = startCli(args, cwd);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
