@@ -50,6 +50,15 @@ function fail(message: string, path: string, error: unknown): never {
   throw new OutputError(message, path, systemErrorCode(error), { cause: error });
 }
 
+/** The nearest ancestor of `path` that exists and is a file (what makes `path` ENOTDIR). */
+async function fileAncestor(path: string): Promise<string> {
+  for (let current = dirname(path); current !== dirname(current); current = dirname(current)) {
+    const info = await stat(current).catch(() => undefined);
+    if (info?.isFile()) return current;
+  }
+  return path;
+}
+
 /** Fails with EACCES/ENOTDIR naming the path when the folder cannot be (re)placed, before anything is written. */
 async function checkWritable(outDir: string): Promise<boolean> {
   let info: Awaited<ReturnType<typeof stat>>;
@@ -63,6 +72,13 @@ async function checkWritable(outDir: string): Promise<boolean> {
         fail('cannot create the output folder', dirname(outDir), mkdirError);
       }
       return false;
+    }
+    if (systemErrorCode(error) === 'ENOTDIR') {
+      throw new OutputError(
+        'a path component is a file, not a folder',
+        await fileAncestor(outDir),
+        'ENOTDIR',
+      );
     }
     return fail('cannot use the output folder', outDir, error);
   }
