@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import type { SourcedDefinition } from '../src/load/definition.js';
 
@@ -14,7 +14,7 @@ const created: string[] = [];
 
 /** A fresh temp folder, removed after the test. */
 export async function tempDir(prefix = 'fluid-codegen-test-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(isAbsolute(prefix) ? prefix : join(tmpdir(), prefix));
   created.push(dir);
   return dir;
 }
