@@ -1,0 +1,100 @@
+// Web Crypto only, so verification runs unchanged in Node 20, Bun, Deno and edge runtimes.
+
+const encoder = new TextEncoder();
+
+/** Raw request bytes as runtimes hand them over. A Node `Buffer` is a `Uint8Array`. */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+function subtle(): SubtleCrypto {
+  const crypto = globalThis.crypto;
+  if (crypto?.subtle === undefined)
+    throw new TypeError('Web Crypto (globalThis.crypto.subtle) is not available');
+  return crypto.subtle;
+}
+
+/** Bytes of the raw body: strings are UTF-8 encoded, binary input is used as is (no copy of the payload). */
+export function bodyBytes(body: RawBody): Uint8Array {
+  if (typeof body === 'string') return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  return new Uint8Array(body);
+}
+
+/** The signed message: `"{timestamp}.{raw body}"`, built over bytes so the body is never re-encoded. */
+export function signedMessage(timestamp: string, body: RawBody): Uint8Array<ArrayBuffer> {
+  const prefix = encoder.encode(`${timestamp}.`);
+  const bytes = bodyBytes(body);
+  const message = new Uint8Array(prefix.length + bytes.length);
+  message.set(prefix, 0);
+  message.set(bytes, prefix.length);
+  return message;
+}
+
+// Importing a key costs about as much as the HMAC itself; services verify with a handful of keys, so a small
+// bounded cache pays off without holding on to many secrets.
+const keyCache = new Map<string, Promise<CryptoKey>>();
+const KEY_CACHE_LIMIT = 64;
+
+/** Imports (or reuses) an HMAC-SHA256 key for signing and verifying. */
+export function hmacKey(secret: string): Promise<CryptoKey> {
+  const cached = keyCache.get(secret);
+  if (cached !== undefined) return cached;
+  const imported = subtle().importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+  if (keyCache.size >= KEY_CACHE_LIMIT) {
+    const oldest = keyCache.keys().next();
+    if (oldest.done !== true) keyCache.delete(oldest.value);
+  }
+  keyCache.set(secret, imported);
+  imported.catch(() => keyCache.delete(secret));
+  return imported;
+}
+
+/** Lowercase hex HMAC-SHA256 of `message` keyed by `secret`. */
+export async function hmacHex(secret: string, message: Uint8Array<ArrayBuffer>): Promise<string> {
+  const mac = await subtle().sign('HMAC', await hmacKey(secret), message);
+  return toHex(new Uint8Array(mac));
+}
+
+/** Checks a MAC with `subtle.verify`, which compares in constant time inside the crypto implementation. */
+export async function hmacVerify(
+  secret: string,
+  mac: Uint8Array<ArrayBuffer>,
+  message: Uint8Array<ArrayBuffer>,
+): Promise<boolean> {
+  return subtle().verify('HMAC', await hmacKey(secret), mac, message);
+}
+
+/** SHA-256 digest of a UTF-8 string. */
+export async function sha256(value: string): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().digest('SHA-256', encoder.encode(value)));
+}
+
+/** Compares two byte strings without an early exit; different lengths compare unequal without throwing. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  const length = Math.max(a.length, b.length);
+  let difference = a.length ^ b.length;
+  for (let index = 0; index < length; index += 1) difference |= (a[index] ?? 0) ^ (b[index] ?? 0);
+  return difference === 0;
+}
+
+const HEX = /^[0-9a-f]{64}$/;
+
+/** Decodes a 64-character lowercase hex SHA-256 MAC, or returns undefined when it is malformed. */
+export function parseHexMac(value: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!HEX.test(value)) return undefined;
+  const bytes = new Uint8Array(32);
+  for (let index = 0; index < 32; index += 1)
+    bytes[index] = Number.parseInt(value.slice(index * 2, index * 2 + 2), 16);
+  return bytes;
+}
+
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}

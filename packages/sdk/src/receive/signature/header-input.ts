@@ -1,0 +1,50 @@
+/**
+ * Request headers in any of the shapes a runtime hands them over: a Web `Headers` object, Node's
+ * `IncomingHttpHeaders` (arrays for repeated headers), or a plain record.
+ */
+export type HeadersInput = Headers | { readonly [name: string]: string | readonly string[] | undefined };
+
+/** The outcome of reading one header that must appear exactly once. */
+export type SingleHeader =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'duplicate' };
+
+/**
+ * Reads a header that must appear exactly once. A repeated header is reported as a duplicate: Node gives it
+ * as an array, a `Headers` object joins the values with a comma, and a plain record may spell the name twice
+ * in different cases. Values here (digits, hex, tokens) never legitimately contain a comma.
+ */
+export function readSingleHeader(headers: HeadersInput, name: string): SingleHeader {
+  const lower = name.toLowerCase();
+  if (isWebHeaders(headers)) return classify(headers.get(lower) ?? undefined);
+  let found: string | readonly string[] | undefined;
+  let seen = 0;
+  for (const key of Object.keys(headers)) {
+    if (key.toLowerCase() !== lower) continue;
+    const value = headers[key];
+    if (value === undefined) continue;
+    seen += 1;
+    found = value;
+  }
+  if (seen > 1) return { kind: 'duplicate' };
+  if (found === undefined) return { kind: 'missing' };
+  if (typeof found !== 'string') {
+    if (found.length === 0) return { kind: 'missing' };
+    if (found.length > 1) return { kind: 'duplicate' };
+    return classify(found[0]);
+  }
+  return classify(found);
+}
+
+function classify(value: string | undefined): SingleHeader {
+  if (value === undefined) return { kind: 'missing' };
+  const trimmed = value.trim();
+  if (trimmed === '') return { kind: 'missing' };
+  if (trimmed.includes(',')) return { kind: 'duplicate' };
+  return { kind: 'value', value: trimmed };
+}
+
+function isWebHeaders(headers: HeadersInput): headers is Headers {
+  return typeof Headers !== 'undefined' && headers instanceof Headers;
+}
