@@ -1,0 +1,212 @@
+// `pnpm bench codegen`: generation time per definition for 10, 100 and 1000 seeded synthetic definitions,
+// beside json-schema-to-typescript alone (with and without Prettier) on the same schemas; then validation
+// operations per second of a generated validator, ajv and a hand-written Zod schema on one payload.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generate, type SourcedDefinition } from '@fluid-droplet/codegen';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { Bench } from 'tinybench';
+import * as z from 'zod';
+
+type Compile = (
+  schema: object,
+  name: string,
+  options: { bannerComment: string; format: boolean },
+) => Promise<string>;
+
+const root = join(import.meta.dirname, '..');
+// json-schema-to-typescript is a dependency of the codegen package, not of the workspace root.
+const { compile } = createRequire(join(root, 'packages/codegen/package.json'))(
+  'json-schema-to-typescript',
+) as {
+  compile: Compile;
+};
+
+/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same definitions. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A definition shaped like Fluid's cart callbacks: nested cart, line items, money as number or string. */
+function syntheticDefinition(index: number, next: () => number): SourcedDefinition {
+  const extra = Object.fromEntries(
+    Array.from({ length: 2 + Math.floor(next() * 6) }, (_, field) => [
+      `field_${field}`,
+      [
+        { type: 'string', maxLength: 200 },
+        { type: 'integer', minimum: 0 },
+        { type: 'boolean' },
+        { enum: ['a', 'b', 'c'] },
+      ][Math.floor(next() * 4)],
+    ]),
+  );
+  const request_schema = {
+    type: 'object',
+    required: ['callback_name', 'cart'],
+    properties: {
+      callback_name: { type: 'string' },
+      schema_version: { type: ['string', 'null'] },
+      cart: {
+        type: 'object',
+        required: ['cart_token', 'items'],
+        properties: {
+          cart_token: { type: 'string', minLength: 1 },
+          email: { type: 'string', format: 'email' },
+          currency_code: { type: 'string', pattern: '^[A-Z]{3}$' },
+          items: { type: 'array', items: { $ref: '#/$defs/item' }, maxItems: 500 },
+          metadata: { type: 'object' },
+          ...extra,
+        },
+      },
+    },
+    $defs: {
+      item: {
+        type: 'object',
+        required: ['sku', 'quantity', 'price'],
+        properties: {
+          sku: { type: 'string' },
+          quantity: { type: 'integer', minimum: 1 },
+          price: { type: ['number', 'string'] },
+          product_title: { type: 'string', description: 'Shown to the shopper.' },
+        },
+      },
+    },
+  };
+  const response_schema = {
+    oneOf: [
+      { type: 'object', maxProperties: 0 },
+      {
+        type: 'object',
+        required: ['success'],
+        properties: { success: { type: 'boolean' }, message: { type: 'string' }, data: { type: 'object' } },
+      },
+    ],
+  };
+  const name = `synthetic_callback_${index}`;
+  return {
+    source: `${name}.json`,
+    definition: {
+      name,
+      description: `Synthetic callback ${index}.`,
+      example_response: { success: true },
+      request_schema,
+      response_schema,
+    },
+  };
+}
+
+function definitions(count: number): SourcedDefinition[] {
+  const next = random(42);
+  return Array.from({ length: count }, (_, index) => syntheticDefinition(index, next));
+}
+
+async function timePerDefinition(count: number, task: () => Promise<unknown>): Promise<string> {
+  const start = performance.now();
+  await task();
+  return `${((performance.now() - start) / count).toFixed(3)} ms`;
+}
+
+async function generationTable(): Promise<void> {
+  const rows = [];
+  for (const count of [10, 100, 1000]) {
+    const input = definitions(count);
+    const schemas = input.flatMap(({ definition }) => [
+      definition.request_schema,
+      definition.response_schema,
+    ]);
+    const jstt = (format: boolean) => async () => {
+      for (const [index, schema] of schemas.entries()) {
+        await compile(structuredClone(schema) as object, `Type${index}`, { bannerComment: '', format });
+      }
+    };
+    rows.push({
+      definitions: count,
+      'fluid-codegen (types + Zod, formatted)': await timePerDefinition(count, async () => {
+        const result = await generate(input);
+        if (!result.ok) throw new Error('synthetic definitions failed to generate');
+      }),
+      'json-schema-to-typescript, no Prettier': await timePerDefinition(count, jstt(false)),
+      'json-schema-to-typescript + Prettier': await timePerDefinition(count, jstt(true)),
+    });
+  }
+  process.stdout.write('Generation time per definition (one run each, same process)\n');
+  console.table(rows);
+}
+
+async function validationTable(): Promise<void> {
+  const [sample] = definitions(1);
+  if (sample === undefined) return;
+  const result = await generate([sample]);
+  const dir = join(root, 'bench/.tmp/codegen');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const file of result.files) await writeFile(join(dir, file.path), file.contents);
+  const module: Record<string, unknown> = await import(
+    pathToFileURL(join(dir, 'synthetic-callback-0.ts')).href
+  );
+  const generated = module.syntheticCallback0RequestSchema as z.ZodType;
+
+  const ajv = new Ajv2020({ strict: false });
+  addFormatsModule.default(ajv);
+  const ajvValidate = ajv.compile(sample.definition.request_schema);
+  const item = z.looseObject({
+    sku: z.string(),
+    quantity: z.int().min(1),
+    price: z.union([z.number(), z.string()]),
+    product_title: z.exactOptional(z.string()),
+  });
+  const handWritten = z.looseObject({
+    callback_name: z.string(),
+    schema_version: z.exactOptional(z.string().nullable()),
+    cart: z.looseObject({
+      cart_token: z.string().min(1),
+      email: z.exactOptional(z.email()),
+      currency_code: z.exactOptional(z.string().regex(/^[A-Z]{3}$/u)),
+      items: z.array(item).max(500),
+      metadata: z.exactOptional(z.looseObject({})),
+    }),
+  });
+  const payload = {
+    callback_name: 'synthetic_callback_0',
+    schema_version: '1',
+    cart: {
+      cart_token: 'ct_123',
+      email: 'shopper@example.com',
+      currency_code: 'USD',
+      items: Array.from({ length: 10 }, (_, index) => ({
+        sku: `SKU-${index}`,
+        quantity: index + 1,
+        price: '9.99',
+      })),
+      metadata: { source: 'bench' },
+    },
+  };
+  for (const [label, ok] of [
+    ['generated', generated.safeParse(payload).success],
+    ['ajv', ajvValidate(payload)],
+    ['hand-written', handWritten.safeParse(payload).success],
+  ] as const) {
+    if (!ok) throw new Error(`${label} validator rejects the benchmark payload`);
+  }
+  const bench = new Bench({ time: 500 });
+  bench
+    .add('generated Zod validator', () => generated.safeParse(payload))
+    .add('ajv (Ajv2020, compiled)', () => ajvValidate(payload))
+    .add('hand-written Zod schema', () => handWritten.safeParse(payload));
+  await bench.run();
+  process.stdout.write('\nValidation of one cart payload (10 line items)\n');
+  console.table(bench.table());
+  await rm(join(root, 'bench/.tmp'), { recursive: true, force: true });
+}
+
+await generationTable();
+await validationTable();
