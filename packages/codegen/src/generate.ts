@@ -131,6 +131,19 @@ async function emitDefinition(
   return { hash, file, diagnostics, runtime, types };
 }
 
+/** Names the registry module declares itself. */
+const REGISTRY_NAMES = new Set([
+  'callbacks',
+  'callbackNames',
+  'definitions',
+  'CallbackName',
+  'CallbackTypes',
+  'CallbackRequest',
+  'CallbackResponse',
+  'CallbackDefinitionData',
+  'CallbackJsonSchema',
+]);
+
 /** Errors for exported names two modules share (the registry re-exports them all from one place). */
 function exportCollisions(
   entries: ReadonlyArray<{ item: SourcedDefinition; names: readonly string[] }>,
@@ -139,6 +152,16 @@ function exportCollisions(
   const diagnostics: Diagnostic[] = [];
   for (const { item, names } of entries) {
     for (const name of names) {
+      if (REGISTRY_NAMES.has(name)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'name-collision',
+          message: `exports ${name}, a name the registry index.ts declares itself`,
+          pointer: '',
+          file: item.source,
+          definition: item.definition.name,
+        });
+      }
       const owner = owners.get(name);
       if (owner !== undefined && owner !== item) {
         diagnostics.push({
