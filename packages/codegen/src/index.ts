@@ -16,6 +16,8 @@ export type {
   GenerateResult,
 } from './generate.js';
 export { generate } from './generate.js';
+export type { Page, PaginationProblem } from './load/collect-pages.js';
+export { collectPages, PaginationError } from './load/collect-pages.js';
 // --- loading definitions ---
 export type { CallbackDefinition, JsonSchemaInput, SourcedDefinition } from './load/definition.js';
 export type { LoadLimits } from './load/limits.js';
