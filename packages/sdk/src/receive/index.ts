@@ -5,6 +5,9 @@ export {
   isSignatureVerificationError,
   SignatureVerificationError,
 } from './errors/signature-verification-error.js';
+export type { ReceiveLogger } from './http/logger.js';
+export { consoleLogger, silentLogger } from './http/logger.js';
+export { DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
 export type {
   FluidSignedHeaders,
   HeadersInput,
@@ -25,3 +28,45 @@ export {
   verifyFluidSignature,
   verifyLegacyToken,
 } from './signature/index.js';
+export type {
+  CartEventPayload,
+  DropletCompanyBase,
+  DropletInstallation,
+  DropletInstallationExchangeResponse,
+  DropletInstalledPayload,
+  DropletInstalledV1Company,
+  DropletInstalledV2Company,
+  DropletUninstalledPayload,
+  FetchHandler,
+  FluidWebhookEventMap,
+  GenericEventPayload,
+  IdempotencyStore,
+  InstallationCredentials,
+  InstallationExchange,
+  KeyLookup,
+  KnownWebhookEventName,
+  MemoryIdempotencyStoreOptions,
+  NormalizeResult,
+  OrderEventPayload,
+  ProductEventPayload,
+  SubscriptionEventPayload,
+  WebhookContext,
+  WebhookEvent,
+  WebhookEventHandler,
+  WebhookHandlerOptions,
+  WebhookHandlers,
+  WebhookOrder,
+  WebhookPayload,
+  WebhookPayloadMetadata,
+  WebhookProduct,
+  WebhookProductVariant,
+  WebhookSubscription,
+} from './webhooks/index.js';
+export {
+  createMemoryIdempotencyStore,
+  createWebhookHandler,
+  isKnownWebhookEvent,
+  normalizeInstallation,
+  normalizeWebhookEvent,
+  resolveInstallationCredentials,
+} from './webhooks/index.js';

@@ -1,0 +1,139 @@
+import { isRecord } from '../http/parse-json.js';
+import type { WebhookEvent } from './event-map.js';
+
+/** Credentials as a v1 install delivers them, or as a v2 exchange returns them. */
+export interface InstallationCredentials {
+  /** `dit_…`: the Bearer token for API calls on behalf of the installation. */
+  readonly authenticationToken: string;
+  /** `wvt_…`: the key the company's webhooks are signed with. */
+  readonly webhookVerificationToken: string;
+}
+
+/** A `droplet_installed` event, v1 or v2, in one shape. */
+export interface DropletInstallation {
+  /** `v1`: credentials inline; `v2`: a one-time exchange token. */
+  readonly contractVersion: 'v1' | 'v2';
+  readonly dropletInstallationUuid: string;
+  readonly dropletUuid: string;
+  readonly companyId: number;
+  readonly shop: string;
+  readonly companyName: string | null;
+  /** Present for v1 installs. */
+  readonly credentials: InstallationCredentials | null;
+  /** Present for v2 installs: exchange it within its lifetime (10 minutes) with {@link resolveInstallationCredentials}. */
+  readonly exchange: {
+    readonly token: string;
+    readonly expiresAt: string | null;
+    readonly endpoint: string | null;
+  } | null;
+}
+
+/** The response of `POST /api/droplet_installations/exchange`. */
+export interface DropletInstallationExchangeResponse {
+  readonly droplet_installation: {
+    readonly droplet_installation_uuid: string;
+    readonly droplet_uuid: string;
+    readonly fluid_company_id: number;
+    readonly fluid_shop: string;
+    readonly [key: string]: unknown;
+  };
+  readonly credentials: {
+    readonly authentication_token: string;
+    readonly webhook_verification_token: string;
+    readonly issued_at?: string;
+    readonly token_type?: string;
+    readonly [key: string]: unknown;
+  };
+}
+
+/** Turns a v2 exchange token into credentials, e.g. `(token) => client.dropletInstallations.exchange(...)`. */
+export type InstallationExchange = (exchangeToken: string) => Promise<DropletInstallationExchangeResponse>;
+
+/**
+ * Normalizes a v1 (tokens inline) or v2 (exchange token) `droplet_installed` payload into one shape.
+ * Throws a `TypeError` when the company block has neither form.
+ *
+ * @example
+ * on: { droplet_installed: async (event) => { const installation = normalizeInstallation(event) } }
+ */
+export function normalizeInstallation(
+  event: WebhookEvent<'droplet_installed'> | WebhookEvent<'droplet_reinstalled'>,
+): DropletInstallation {
+  const company: Record<string, unknown> = event.payload.company;
+  const base = {
+    dropletInstallationUuid: stringField(company, 'droplet_installation_uuid'),
+    dropletUuid: stringField(company, 'droplet_uuid'),
+    companyId: numberField(company, 'fluid_company_id'),
+    shop: stringField(company, 'fluid_shop'),
+    companyName: typeof company.name === 'string' ? company.name : null,
+  };
+  const credentials = company.credentials;
+  if (isRecord(credentials) && typeof credentials.exchange_token === 'string') {
+    return {
+      ...base,
+      contractVersion: 'v2',
+      credentials: null,
+      exchange: {
+        token: credentials.exchange_token,
+        expiresAt:
+          typeof credentials.exchange_token_expires_at === 'string'
+            ? credentials.exchange_token_expires_at
+            : null,
+        endpoint: typeof credentials.exchange_endpoint === 'string' ? credentials.exchange_endpoint : null,
+      },
+    };
+  }
+  if (
+    typeof company.authentication_token === 'string' &&
+    typeof company.webhook_verification_token === 'string'
+  ) {
+    return {
+      ...base,
+      contractVersion: 'v1',
+      credentials: {
+        authenticationToken: company.authentication_token,
+        webhookVerificationToken: company.webhook_verification_token,
+      },
+      exchange: null,
+    };
+  }
+  throw new TypeError(
+    'droplet_installed payload has neither inline credentials (v1) nor an exchange token (v2)',
+  );
+}
+
+/**
+ * The installation's credentials: inline for v1, exchanged once through `exchange` for v2.
+ *
+ * @example
+ * const { authenticationToken } = await resolveInstallationCredentials(installation, {
+ *   exchange: (token) => client.dropletInstallations.exchange({ exchange_token: token }),
+ * })
+ */
+export async function resolveInstallationCredentials(
+  installation: DropletInstallation,
+  options: { readonly exchange: InstallationExchange },
+): Promise<InstallationCredentials> {
+  if (installation.credentials !== null) return installation.credentials;
+  if (installation.exchange === null)
+    throw new TypeError('the installation has neither credentials nor an exchange token');
+  const response = await options.exchange(installation.exchange.token);
+  return {
+    authenticationToken: response.credentials.authentication_token,
+    webhookVerificationToken: response.credentials.webhook_verification_token,
+  };
+}
+
+function stringField(record: Record<string, unknown>, key: string): string {
+  const value = record[key];
+  if (typeof value !== 'string')
+    throw new TypeError(`droplet_installed payload: company.${key} is not a string`);
+  return value;
+}
+
+function numberField(record: Record<string, unknown>, key: string): number {
+  const value = record[key];
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  throw new TypeError(`droplet_installed payload: company.${key} is not a number`);
+}
