@@ -1,5 +1,20 @@
 // The @fluid-droplet/sdk/receive entry point: verify Fluid's deliveries, route webhooks, serve callbacks.
 
+export type {
+  CallbackContext,
+  CallbackFallbacks,
+  CallbackFunction,
+  CallbackHandlerOptions,
+  CallbackHandlerSettings,
+  CallbackHandlers,
+  DefaultRegistry,
+  ResolveCallbackKey,
+  SingleCallbackOptions,
+  ValidationIssue,
+  ValidationMode,
+  ValidationOptions,
+} from './callbacks/index.js';
+export { createCallbackHandler, DEFAULT_CALLBACK_TIMEOUT_MS, toPointer } from './callbacks/index.js';
 export type { SignatureFailureReason } from './errors/signature-verification-error.js';
 export {
   isSignatureVerificationError,
