@@ -1,0 +1,101 @@
+/** Base class of every error the emulator throws, so callers can catch them as one family. */
+export class EmulatorError extends Error {
+  override readonly name: string = 'EmulatorError';
+}
+
+/** A callback definition file or list could not be read or is not a definition. */
+export class DefinitionLoadError extends EmulatorError {
+  override readonly name = 'DefinitionLoadError';
+  /** The file that failed, when loading from disk. */
+  readonly file: string | undefined;
+  /** JSON pointer to the offending value inside the file, when known. */
+  readonly pointer: string | undefined;
+
+  constructor(message: string, context: { file?: string; pointer?: string; cause?: unknown } = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.file = context.file;
+    this.pointer = context.pointer;
+  }
+}
+
+/** A trigger or fuzz run named a callback definition the emulator does not know. */
+export class UnknownDefinitionError extends EmulatorError {
+  override readonly name = 'UnknownDefinitionError';
+  readonly definitionName: string;
+
+  constructor(definitionName: string) {
+    super(`unknown callback definition "${definitionName}"`);
+    this.definitionName = definitionName;
+  }
+}
+
+/** A callback trigger found no active registration to call. */
+export class NoRegistrationError extends EmulatorError {
+  override readonly name = 'NoRegistrationError';
+  readonly definitionName: string;
+
+  constructor(definitionName: string) {
+    super(`no active callback registration for "${definitionName}"`);
+    this.definitionName = definitionName;
+  }
+}
+
+/** The data file given for persistence exists but cannot be used. */
+export class DataFileError extends EmulatorError {
+  override readonly name = 'DataFileError';
+  readonly file: string;
+
+  constructor(message: string, file: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.file = file;
+  }
+}
+
+const ERROR_NAMES = new Set([
+  'EmulatorError',
+  'DefinitionLoadError',
+  'UnknownDefinitionError',
+  'UnknownEventError',
+  'NoRegistrationError',
+  'DataFileError',
+  'UnknownInstallationError',
+  'SamplingError',
+]);
+
+/** Narrows an unknown value to an {@link EmulatorError} by name, which also works across bundle copies. */
+export function isEmulatorError(value: unknown): value is EmulatorError {
+  return value instanceof Error && ERROR_NAMES.has(value.name);
+}
+
+/** A webhook trigger named an event that is not in the emulator's topic catalog. */
+export class UnknownEventError extends EmulatorError {
+  override readonly name = 'UnknownEventError';
+  readonly event: string;
+
+  constructor(event: string) {
+    super(`unknown webhook event "${event}" (expected <resource>_<event>, e.g. order_created)`);
+    this.event = event;
+  }
+}
+
+/** An uninstall named an installation the emulator does not have. */
+export class UnknownInstallationError extends EmulatorError {
+  override readonly name = 'UnknownInstallationError';
+  readonly installation: string;
+
+  constructor(installation: string) {
+    super(`unknown droplet installation "${installation}"`);
+    this.installation = installation;
+  }
+}
+
+/** No schema-valid request could be sampled for a definition (its `request_schema` may be unsatisfiable). */
+export class SamplingError extends EmulatorError {
+  override readonly name = 'SamplingError';
+  readonly definitionName: string;
+
+  constructor(definitionName: string) {
+    super(`could not sample a request that satisfies the request_schema of "${definitionName}"`);
+    this.definitionName = definitionName;
+  }
+}
