@@ -1,5 +1,7 @@
 // The @fluid-droplet/sdk/receive entry point: verify Fluid's deliveries, route webhooks, serve callbacks.
 
+export type { NodeHandler, NodeHandlerOptions, NodeRequest } from './adapters/index.js';
+export { toNodeHandler } from './adapters/index.js';
 export type {
   CallbackContext,
   CallbackFallbacks,

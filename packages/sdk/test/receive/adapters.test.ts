@@ -1,0 +1,150 @@
+import { request as httpRequest } from 'node:http';
+import { createCallbackHandler, createWebhookHandler, toNodeHandler } from '@fluid-droplet/sdk/receive';
+import { serve } from '@hono/node-server';
+import express from 'express';
+import { Hono } from 'hono';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordingLogger, signedRequest } from '../support/receive-requests.js';
+import { type LoopbackServer, listen } from '../support/receive-servers.js';
+
+const WVT = 'wvt_adapter_key_0001';
+const CVT = 'cvt_adapter_key_0001';
+const ORDER = JSON.stringify({
+  id: 1,
+  identifier: 'evt_1',
+  name: 'order_created',
+  timestamp: '2026-01-01T00:00:00Z',
+  payload: { order: { id: 9 } },
+});
+
+let server: LoopbackServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function webhooks(seen: number[]) {
+  return createWebhookHandler({
+    resolveKeys: () => WVT,
+    on: { order_created: (event) => void seen.push(event.payload.order.id) },
+    idempotencyStore: false,
+    maxBodyBytes: 64 * 1024,
+    logger: recordingLogger(),
+  });
+}
+
+/** Sends a signed request through a real socket; the body and headers are exactly what the signer produced. */
+async function post(url: string, body = ORDER, extra: Record<string, string | null> = {}) {
+  const signed = await signedRequest({ body, key: WVT, shop: 'acme', headers: extra });
+  return fetch(url, { method: 'POST', headers: signed.headers, body });
+}
+
+describe('toNodeHandler with node:http', () => {
+  it('verifies and dispatches a real delivery', async () => {
+    const seen: number[] = [];
+    server = await listen(toNodeHandler(webhooks(seen)));
+    const response = await post(`${server.url}/fluid/webhooks`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true });
+    expect(seen).toEqual([9]);
+  });
+
+  it('keeps a repeated signature header apart, so it is refused as a duplicate', async () => {
+    const seen: number[] = [];
+    server = await listen(toNodeHandler(webhooks(seen)));
+    const signed = await signedRequest({ body: ORDER, key: WVT, shop: 'acme' });
+    const { hostname, port } = new URL(server.url);
+    // An array value makes node:http send the header twice, as two separate lines.
+    const headers: Record<string, string | string[]> = {};
+    signed.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const signature = signed.headers.get('x-fluid-signature') ?? '';
+    headers['x-fluid-signature'] = [signature, signature];
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const outgoing = httpRequest({ hostname, port, method: 'POST', path: '/', headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      outgoing.on('error', reject);
+      outgoing.end(ORDER);
+    });
+    expect(status).toBe(401);
+    expect(seen).toEqual([]);
+  });
+
+  it('answers 413 for an oversized streamed body without reading it all', async () => {
+    server = await listen(toNodeHandler(webhooks([])));
+    const big = JSON.stringify({ name: 'order_created', pad: 'x'.repeat(200_000) });
+    const { hostname, port } = new URL(server.url);
+    const signed = await signedRequest({ body: big, key: WVT, shop: 'acme' });
+    const headers: Record<string, string> = { 'transfer-encoding': 'chunked' };
+    signed.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const outgoing = httpRequest({ hostname, port, method: 'POST', path: '/', headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      outgoing.on('error', reject);
+      // Chunked with no Content-Length: the limit must be enforced while streaming.
+      for (let offset = 0; offset < big.length; offset += 8192)
+        outgoing.write(big.slice(offset, offset + 8192));
+      outgoing.end();
+    });
+    expect(status).toBe(413);
+  });
+});
+
+describe('toNodeHandler with Express 5', () => {
+  it('works mounted directly and behind express.raw', async () => {
+    const seen: number[] = [];
+    const app = express();
+    app.post('/direct', toNodeHandler(webhooks(seen)));
+    app.post('/raw', express.raw({ type: 'application/json' }), toNodeHandler(webhooks(seen)));
+    server = await listen(app as unknown as Parameters<typeof listen>[0]);
+    expect((await post(`${server.url}/direct`)).status).toBe(200);
+    expect((await post(`${server.url}/raw`)).status).toBe(200);
+    expect(seen).toEqual([9, 9]);
+  });
+
+  it('refuses loudly when express.json() already parsed the body', async () => {
+    const logger = recordingLogger();
+    const app = express();
+    app.use(express.json());
+    app.post('/parsed', toNodeHandler(webhooks([]), { logger }));
+    server = await listen(app as unknown as Parameters<typeof listen>[0]);
+    expect((await post(`${server.url}/parsed`)).status).toBe(500);
+    expect(logger.lines[0]?.message).toContain('express.raw');
+  });
+});
+
+describe('the Web handler as is with Hono (@hono/node-server)', () => {
+  it('serves a signed callback through a real Hono server', async () => {
+    const app = new Hono();
+    const callbacks = createCallbackHandler({
+      resolveKey: (token) => (token === CVT ? CVT : null),
+      handlers: { test_callback_system: (request) => ({ message: request.message.toUpperCase() }) },
+      logger: recordingLogger(),
+    });
+    app.post('/fluid/callbacks', (context) => callbacks(context.req.raw));
+    const honoServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    server = await listen(honoServer as Parameters<typeof listen>[0]);
+    const body = JSON.stringify({ callback_name: 'test_callback_system', message: 'hono' });
+    const signed = await signedRequest({ body, key: CVT, kind: 'callback' });
+    const response = await fetch(`${server.url}/fluid/callbacks`, {
+      method: 'POST',
+      headers: signed.headers,
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ message: 'HONO' });
+    const forged = await fetch(`${server.url}/fluid/callbacks`, {
+      method: 'POST',
+      headers: signed.headers,
+      body: body.replace('hono', 'evil'),
+    });
+    expect(forged.status).toBe(401);
+  });
+});
