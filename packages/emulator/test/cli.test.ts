@@ -1,0 +1,129 @@
+import { verifyFluidSignature } from '@fluid-droplet/sdk';
+import { describe, expect, it } from 'vitest';
+import { runCli, startCli, waitForOutput } from './support/cli.js';
+import { definitionsDir } from './support/emulator.js';
+import { startReceiver } from './support/receiver.js';
+
+describe('fluid-emulator (the real executable)', () => {
+  it('serves the API, prints its URL and tokens, and stops on SIGTERM', async () => {
+    const child = startCli([
+      '--port',
+      '0',
+      '--definitions',
+      definitionsDir,
+      '--company-token',
+      'C-cli-token',
+      '--seed',
+      '3',
+    ]);
+    try {
+      const [, url] = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const tokens = await waitForOutput(child, /installation token:\s+(dit_\w+)/);
+      const response = await fetch(`${url}/api/callback/definitions`, {
+        headers: { authorization: 'Bearer C-cli-token' },
+      });
+      expect(response.status).toBe(200);
+      const byInstallation = await fetch(`${url}/api/company/webhooks`, {
+        headers: { authorization: `Bearer ${tokens[1]}` },
+      });
+      expect(byInstallation.status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+
+  it('trigger webhook signs an envelope with --key and exits 0 on a 2xx reply, 1 otherwise', async () => {
+    const receiver = await startReceiver({ status: 200, json: {} });
+    const ok = await runCli([
+      'trigger',
+      'webhook',
+      'order_created',
+      '--url',
+      receiver.url,
+      '--key',
+      'wvt_cli-secret',
+      '--payload',
+      '{"order":{"id":7}}',
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const request = receiver.requests[0];
+    if (request === undefined) throw new Error('nothing delivered');
+    expect(JSON.parse(request.rawBody)).toMatchObject({
+      name: 'order_created',
+      payload: { order: { id: 7 } },
+    });
+    expect(
+      (
+        await verifyFluidSignature({
+          rawBody: request.rawBody,
+          headers: request.headers,
+          keys: 'wvt_cli-secret',
+        })
+      ).ok,
+    ).toBe(true);
+
+    receiver.reply = { status: 401, json: {} };
+    const rejected = await runCli([
+      'trigger',
+      'webhook',
+      'order_created',
+      '--url',
+      receiver.url,
+      '--key',
+      'k',
+    ]);
+    expect(rejected.code).toBe(1);
+    expect(JSON.parse(rejected.stdout)).toMatchObject({ status: 401, ok: false });
+  });
+
+  it('trigger callback sends --request signed with the cvt_ key and prints the validation report', async () => {
+    const receiver = await startReceiver({ status: 200, json: { message: 42 } });
+    const run = await runCli([
+      'trigger',
+      'callback',
+      'test_callback_system',
+      '--url',
+      receiver.url,
+      '--key',
+      'cvt_cli',
+      '--definitions',
+      definitionsDir,
+      '--request',
+      '{"message":"hi"}',
+    ]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { ok: boolean; issues: { pointer: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.issues.map((issue) => issue.pointer)).toEqual(['/message']);
+    expect(receiver.requests[0]?.headers['x-fluid-callback-token']).toBe('cvt_cli');
+  });
+
+  it.each([
+    [['trigger', 'webhook', 'order_created', '--key', 'k'], /--url is required/],
+    [
+      [
+        'trigger',
+        'callback',
+        'nope',
+        '--url',
+        'http://127.0.0.1:9',
+        '--key',
+        'k',
+        '--definitions',
+        definitionsDir,
+      ],
+      /unknown callback definition "nope"/,
+    ],
+    [['fuzz', 'test_callback_system', '--url', 'ftp://x', '--key', 'k'], /--url must be an http\(s\) URL/],
+    [['--port', 'abc'], /--port must be a whole number/],
+    [['--bogus'], /Unknown option/],
+  ])('reports a usage mistake in one line with exit 1: %j', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
