@@ -1,0 +1,152 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  consoleLogger,
+  createCallbackHandler,
+  createWebhookHandler,
+  type FetchHandler,
+  normalizeInstallation,
+  type ReceiveLogger,
+  resolveInstallationCredentials,
+  toNodeHandler,
+} from '@fluid-droplet/sdk/receive';
+import { createFluidApi, type FluidApi } from './fluid-api.js';
+import { InstallationStore } from './installations.js';
+import { quoteShipping } from './shipping.js';
+
+/** The callbacks this droplet serves, each at `/callbacks/{name}`. */
+export const servedCallbacks = ['test_callback_system', 'update_cart_shipping'] as const;
+
+/** Options for {@link startDropletService}. */
+export interface DropletServiceOptions {
+  /** Fluid's base URL (or the emulator's), e.g. `https://api.fluid.app`. */
+  readonly fluidBaseUrl: string;
+  /** The droplet's `dws_` webhook secret: install and uninstall events are signed with it. */
+  readonly dropletSecret: string;
+  /** @default 0 (any free port) */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** The URL Fluid reaches this service at, used in callback registrations. @default the listening URL */
+  readonly publicUrl?: string;
+  /** The deadline for callback replies, in ms. @default 18_000 */
+  readonly callbackTimeoutMs?: number;
+  /** Replaces the Fluid API calls (tests, or the SDK's FluidClient). */
+  readonly fluidApi?: FluidApi;
+  /** @default the console */
+  readonly logger?: ReceiveLogger;
+}
+
+/** A running droplet service. */
+export interface DropletService {
+  /** The listening URL, e.g. `http://127.0.0.1:4100`. */
+  readonly url: string;
+  /** The webhook endpoint to configure as the droplet's install/uninstall and business webhook URL. */
+  readonly webhookUrl: string;
+  readonly installations: InstallationStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the example droplet service: on `droplet_installed` it obtains the installation's credentials (v1 inline,
+ * v2 by exchange), registers its callbacks and keeps their `cvt_` tokens; it serves `test_callback_system` and
+ * `update_cart_shipping`, and forgets the installation on `droplet_uninstalled`.
+ *
+ * @example
+ * const service = await startDropletService({ fluidBaseUrl: emulator.url, dropletSecret: 'dws_…' })
+ */
+export async function startDropletService(options: DropletServiceOptions): Promise<DropletService> {
+  const logger = options.logger ?? consoleLogger;
+  const api = options.fluidApi ?? createFluidApi({ baseUrl: options.fluidBaseUrl });
+  const installations = new InstallationStore();
+  const server = createServer();
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const publicUrl = (options.publicUrl ?? url).replace(/\/$/, '');
+
+  const webhooks = createWebhookHandler({
+    logger,
+    resolveKeys: ({ shop, event }) => {
+      if (event.name.startsWith('droplet_')) return options.dropletSecret;
+      return shop === null ? null : (installations.byShop(shop)?.webhookVerificationToken ?? null);
+    },
+    on: {
+      droplet_installed: async (event) => {
+        const installation = normalizeInstallation(event);
+        const credentials = await resolveInstallationCredentials(installation, {
+          exchange: (token) => api.exchange(token),
+        });
+        const registrations = [];
+        for (const definitionName of servedCallbacks) {
+          registrations.push(
+            await api.registerCallback(credentials.authenticationToken, {
+              definitionName,
+              url: `${publicUrl}/callbacks/${definitionName}`,
+              timeoutInSeconds: 20,
+            }),
+          );
+        }
+        installations.save({
+          installationUuid: installation.dropletInstallationUuid,
+          shop: installation.shop,
+          companyId: installation.companyId,
+          authenticationToken: credentials.authenticationToken,
+          webhookVerificationToken: credentials.webhookVerificationToken,
+          registrations,
+        });
+      },
+      droplet_uninstalled: (event) => {
+        installations.remove(event.payload.company.droplet_installation_uuid);
+      },
+    },
+  });
+
+  const callbackOptions = (name: (typeof servedCallbacks)[number]) => ({
+    logger,
+    // A token only opens the definition it was registered for.
+    resolveKey: (token: string) => installations.callbackKey(token, name),
+    ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
+  });
+  const callbacks: Record<string, FetchHandler> = {
+    test_callback_system: createCallbackHandler.for(
+      'test_callback_system',
+      (request) => ({ message: `received: ${request.message}` }),
+      callbackOptions('test_callback_system'),
+    ),
+    update_cart_shipping: createCallbackHandler.for('update_cart_shipping', quoteShipping, {
+      ...callbackOptions('update_cart_shipping'),
+      // Checkout shows no shipping at all on a failed call, so a slow quote falls back to a flat rate.
+      fallback: { shipping_options: [{ shipping_title: 'Standard', shipping_total: 9.99 }] },
+    }),
+  };
+
+  const routes = new Map<string, FetchHandler>([['/webhooks', webhooks]]);
+  for (const [name, handler] of Object.entries(callbacks)) routes.set(`/callbacks/${name}`, handler);
+  const notFound: FetchHandler = async () =>
+    new Response(JSON.stringify({ error: 'not_found' }), {
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+    });
+  const nodeHandlers = new Map(
+    [...routes].map(([path, handler]) => [path, toNodeHandler(handler, { logger })]),
+  );
+  const fallback = toNodeHandler(notFound, { logger });
+  server.on('request', (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://service').pathname;
+    (nodeHandlers.get(path) ?? fallback)(request, response);
+  });
+
+  return {
+    url,
+    webhookUrl: `${url}/webhooks`,
+    installations,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
