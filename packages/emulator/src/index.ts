@@ -4,7 +4,12 @@ export { loadDefinitionsDir, toDefinitions } from './definitions/load-definition
 export type { CallbackDefinition, JsonSchemaObject } from './definitions/types.js';
 export type { WebhookTimeouts } from './delivery/deliver-webhook.js';
 export type { RequestSampler } from './delivery/request-sampler.js';
-export type { InstallResult, Trigger, WebhookTriggerResult } from './delivery/trigger.js';
+export type {
+  CallbackTriggerOptions,
+  InstallResult,
+  Trigger,
+  WebhookTriggerResult,
+} from './delivery/trigger.js';
 export type {
   CallbackReport,
   DeliveryFailure,

@@ -230,6 +230,35 @@ describe('trigger.callback', () => {
     expect(down).toMatchObject({ status: 503, ok: false, issues: [] });
   });
 
+  it('applies country_codes as Fluid does: a dispatch without a country only reaches unscoped registrations', async () => {
+    const fluid = await emulator();
+    const receiver = await startReceiver({ status: 200, json: {} });
+    await api(fluid.url, 'POST', '/api/callback/registrations', {
+      body: {
+        callback_registration: {
+          definition_name: 'update_cart_tax',
+          url: `${receiver.url}/us`,
+          country_codes: ['US'],
+        },
+      },
+    });
+    await expect(fluid.trigger.callback('update_cart_tax', {})).rejects.toMatchObject({
+      name: 'NoRegistrationError',
+      country: undefined,
+    });
+    await expect(fluid.trigger.callback('update_cart_tax', {}, { country: 'CA' })).rejects.toBeInstanceOf(
+      NoRegistrationError,
+    );
+    await fluid.trigger.callback('update_cart_tax', {}, { country: 'us' });
+    await api(fluid.url, 'POST', '/api/callback/registrations', {
+      token: INSTALLATION,
+      body: { callback_registration: { definition_name: 'update_cart_tax', url: `${receiver.url}/all` } },
+    });
+    await fluid.trigger.callback('update_cart_tax', {});
+    await fluid.trigger.callback('update_cart_tax', {}, { country: 'CA' });
+    expect(receiver.requests.map((request) => request.path)).toEqual(['/us', '/all', '/all']);
+  });
+
   it('throws for an unknown definition or when no active registration exists', async () => {
     const fluid = await emulator();
     await expect(fluid.trigger.callback('nope')).rejects.toBeInstanceOf(UnknownDefinitionError);

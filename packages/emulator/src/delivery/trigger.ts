@@ -32,6 +32,15 @@ export interface InstallResult {
   readonly delivery: WebhookDelivery;
 }
 
+/** Options for {@link Trigger.callback}. */
+export interface CallbackTriggerOptions {
+  /**
+   * The dispatch's country (ISO 3166 alpha-2). Without one, only registrations with empty `country_codes` are
+   * called, as Fluid does.
+   */
+  readonly country?: string;
+}
+
 /** Makes the emulator act: deliver webhooks, call callbacks, install and uninstall the droplet. */
 export interface Trigger {
   /**
@@ -43,7 +52,7 @@ export interface Trigger {
    * Calls the active registration of definition `name` with `request` (or one sampled from the definition's
    * `request_schema`) and reports the reply checked against `response_schema`.
    */
-  callback(name: string, request?: unknown): Promise<CallbackReport>;
+  callback(name: string, request?: unknown, options?: CallbackTriggerOptions): Promise<CallbackReport>;
   /**
    * Creates an installation and sends `droplet_installed` (v2: carries a one-time exchange token, no credentials)
    * to `url`, signed with the droplet's `dws_` secret.
@@ -148,11 +157,11 @@ export function createTrigger(deps: TriggerDeps): Trigger {
       return { envelope, deliveries };
     },
 
-    async callback(name, request) {
+    async callback(name, request, options = {}) {
       const definition = state.definitions.get(name);
       if (definition === undefined) throw new UnknownDefinitionError(name);
-      const registration = state.activeRegistration(name);
-      if (registration === undefined) throw new NoRegistrationError(name);
+      const registration = state.activeRegistration(name, options.country);
+      if (registration === undefined) throw new NoRegistrationError(name, options.country);
       const body = request === undefined ? sampleOne(definition) : request;
       const report = await callCallback({
         definition,

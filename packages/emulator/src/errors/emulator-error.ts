@@ -33,10 +33,17 @@ export class UnknownDefinitionError extends EmulatorError {
 export class NoRegistrationError extends EmulatorError {
   override readonly name = 'NoRegistrationError';
   readonly definitionName: string;
+  /** The dispatch country, when one was given. */
+  readonly country: string | undefined;
 
-  constructor(definitionName: string) {
-    super(`no active callback registration for "${definitionName}"`);
+  constructor(definitionName: string, country?: string) {
+    super(
+      country === undefined
+        ? `no active callback registration for "${definitionName}" with empty country_codes (pass a country to reach country-scoped ones)`
+        : `no active callback registration for "${definitionName}" that covers country ${country}`,
+    );
     this.definitionName = definitionName;
+    this.country = country;
   }
 }
 

@@ -31,6 +31,10 @@ export function createRequestListener(
 
   return (request, response) => {
     const meta: Meta = { request_id: randomUUID(), timestamp: now().toISOString() };
+    const path = (request.url ?? '/').split('?')[0];
+    response.once('finish', () => {
+      options.logger.info('emulator: request', { method: request.method, path, status: response.statusCode });
+    });
     handle(request)
       .then((result) => send(response, result, meta))
       .catch((error: unknown) => {
@@ -40,7 +44,7 @@ export function createRequestListener(
         }
         options.logger.error('emulator: request failed', {
           method: request.method,
-          path: request.url?.split('?')[0],
+          path,
           error: error instanceof Error ? error.message : String(error),
         });
         sendJson(response, 500, { error_message: 'Internal server error', errors: null, meta }, meta);

@@ -341,10 +341,19 @@ export class EmulatorState {
     return deleted;
   }
 
-  /** The most recently created active registration for a definition: the one a callback goes to. */
-  activeRegistration(definitionName: string): RegistrationRecord | undefined {
+  /**
+   * The registration a callback goes to: the most recently created active one for the definition whose
+   * `country_codes` admit the dispatch. Fluid's filter is inverted for a dispatch without a country: it only
+   * reaches registrations with an empty `country_codes` (fluid/API.md §3.3).
+   */
+  activeRegistration(definitionName: string, country?: string): RegistrationRecord | undefined {
+    const wanted = country?.toUpperCase();
     return this.#data.registrations.findLast(
-      (registration) => registration.active && registration.definition_name === definitionName,
+      (registration) =>
+        registration.active &&
+        registration.definition_name === definitionName &&
+        (registration.country_codes.length === 0 ||
+          (wanted !== undefined && registration.country_codes.includes(wanted))),
     );
   }
 
