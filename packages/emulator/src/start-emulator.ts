@@ -120,17 +120,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   url = `http://${host}:${address.port}`;
 
   const installation = state.installations()[0]?.authentication_token ?? '';
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await persister?.flush();
+  };
   return {
     url,
     tokens: { company: state.companyToken, installation },
     state,
     trigger,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await persister?.flush();
+    close() {
+      closing ??= close();
+      return closing;
     },
   };
 }

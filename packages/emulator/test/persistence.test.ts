@@ -46,6 +46,7 @@ describe('--data persistence', () => {
       body: { webhook: { url: 'https://h.example/b', resource: 'order', event: 'created' } },
     });
     expect((next.body.webhook as { id: number }).id).toBe(2);
+    await second.close();
   });
 
   it('refuses a data file that is not emulator data, naming the file', async () => {
@@ -55,5 +56,24 @@ describe('--data persistence', () => {
     await expect(emulator({ dataFile })).rejects.toMatchObject({ name: 'DataFileError', file: dataFile });
     await writeFile(dataFile, '{"version":2}');
     await expect(emulator({ dataFile })).rejects.toBeInstanceOf(DataFileError);
+  });
+
+  it('coalesces a burst of concurrent writes into a file that equals the final state', async () => {
+    const dir = await tempDir();
+    const dataFile = join(dir, 'fluid.json');
+    const fluid = await emulator({ dataFile });
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        api(fluid.url, 'POST', '/api/company/webhooks', {
+          body: { webhook: { url: `https://h.example/${i}`, resource: 'order', event: 'created' } },
+        }),
+      ),
+    );
+    await fluid.close();
+    const saved = JSON.parse(await readFile(dataFile, 'utf8')) as { webhooks: { id: number }[] };
+    expect(saved.webhooks.map((webhook) => webhook.id).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
+    expect(await readdir(dir)).toEqual(['fluid.json']);
   });
 });

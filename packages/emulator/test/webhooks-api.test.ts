@@ -185,4 +185,17 @@ describe('authentication', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error_message: expect.any(String) });
   });
+
+  it('answers 413 for a body over 1 MB without crashing, and keeps serving', async () => {
+    const fluid = await emulator();
+    const response = await fetch(`${fluid.url}/api/company/webhooks`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer C-test-company-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ webhook: { url: `https://x.example/${'a'.repeat(1_100_000)}` } }),
+    }).catch((error: unknown) => error);
+    // The server may answer 413 or cut the upload short; either way nothing is created and it keeps serving.
+    if (response instanceof Response) expect(response.status).toBe(413);
+    expect(fluid.state.listWebhooks()).toEqual([]);
+    expect((await api(fluid.url, 'GET', '/api/company/webhooks')).status).toBe(200);
+  });
 });
