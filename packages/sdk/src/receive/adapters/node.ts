@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Incoming } from '../http/incoming.js';
+import { incomingHandlerOf } from '../http/incoming.js';
 import { consoleLogger, type ReceiveLogger } from '../http/logger.js';
+import type { BodyReadResult } from '../http/read-body.js';
+import type { Reply } from '../http/reply.js';
 
 /** A Node request, possibly with a body already read by Express middleware (`express.raw` leaves a Buffer). */
 export type NodeRequest = IncomingMessage & { body?: unknown };
@@ -35,9 +39,134 @@ export function toNodeHandler(
   options: NodeHandlerOptions = {},
 ): NodeHandler {
   const logger = options.logger ?? consoleLogger;
+  const pipeline = incomingHandlerOf(handler);
+  if (pipeline !== undefined) {
+    // A handler made by this SDK: feed its pipeline directly, skipping the Web Request/Response round trip.
+    return (request, response) => {
+      void serveDirect(pipeline, request, response, logger);
+    };
+  }
   return (request, response) => {
     void serve(handler, request, response, logger);
   };
+}
+
+async function serveDirect(
+  pipeline: (incoming: Incoming) => Promise<Reply>,
+  request: NodeRequest,
+  response: ServerResponse,
+  logger: ReceiveLogger,
+): Promise<void> {
+  try {
+    const preread = request.body;
+    if (
+      preread !== undefined &&
+      !(preread instanceof Uint8Array) &&
+      typeof preread !== 'string' &&
+      !isUnparsed(request)
+    ) {
+      logger.error(PARSED_BODY);
+      writeError(response, 500);
+      return;
+    }
+    let bytes: Uint8Array<ArrayBuffer> | undefined;
+    const headerValue = request.headers['content-type'];
+    const incoming: Incoming = {
+      method: request.method ?? 'GET',
+      headers: request.headers,
+      contentType: typeof headerValue === 'string' ? headerValue : null,
+      readBody: async (maxBytes) => {
+        const result =
+          preread instanceof Uint8Array || typeof preread === 'string'
+            ? prereadBody(preread, maxBytes)
+            : await readNodeBody(request, maxBytes);
+        if (result.ok) bytes = result.bytes;
+        return result;
+      },
+      signal: undefined,
+      request: () =>
+        new Request(urlOf(request), {
+          method: request.method ?? 'GET',
+          headers: headersOf(request),
+          ...(bytes === undefined || request.method === 'GET' || request.method === 'HEAD'
+            ? {}
+            : { body: bytes }),
+        }),
+    };
+    const reply = await pipeline(incoming);
+    const headers: Record<string, string> = {
+      ...reply.headers,
+      'content-length': String(Buffer.byteLength(reply.body)),
+    };
+    // A refused upload may still be arriving: close the connection after the reply instead of reading on.
+    if (!request.complete) headers.connection = 'close';
+    response.writeHead(reply.status, headers);
+    response.end(reply.body);
+  } catch {
+    logger.error('the node adapter failed to serve a request');
+    if (!response.headersSent) writeError(response, 500);
+    else response.destroy();
+  }
+}
+
+const PARSED_BODY =
+  'the request body was already parsed by other middleware, so its signature cannot be verified; use express.raw({ type: "application/json" }) on this route';
+
+function isUnparsed(request: NodeRequest): boolean {
+  // Express 5 leaves `req.body` undefined when no parser ran; an empty object with the stream unread means a
+  // parser skipped this content type.
+  return (
+    typeof request.body === 'object' &&
+    request.body !== null &&
+    Object.keys(request.body).length === 0 &&
+    !request.readableEnded
+  );
+}
+
+function prereadBody(body: Uint8Array | string, maxBytes: number): BodyReadResult {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body);
+  return bytes.byteLength > maxBytes ? { ok: false, reason: 'too_large' } : { ok: true, bytes };
+}
+
+/** Reads a Node request body, refusing a declared or streamed size above `maxBytes` without buffering the rest. */
+function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyReadResult> {
+  const declared = request.headers['content-length'];
+  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
+    return Promise.resolve({ ok: false, reason: 'too_large' });
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const finish = (result: BodyReadResult) => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+      request.off('aborted', onError);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        request.pause();
+        finish({ ok: false, reason: 'too_large' });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      const joined =
+        chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, total);
+      finish({
+        ok: true,
+        bytes: new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength) as Uint8Array<ArrayBuffer>,
+      });
+    };
+    const onError = () => finish({ ok: false, reason: 'unreadable' });
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+    request.on('aborted', onError);
+  });
 }
 
 async function serve(
@@ -53,9 +182,7 @@ async function serve(
   try {
     const body = bodyOf(request);
     if (body === 'parsed') {
-      logger.error(
-        'the request body was already parsed by other middleware, so its signature cannot be verified; use express.raw({ type: "application/json" }) on this route',
-      );
+      logger.error(PARSED_BODY);
       writeError(response, 500);
       return;
     }

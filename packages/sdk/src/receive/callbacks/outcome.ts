@@ -1,7 +1,7 @@
-import { jsonResponse } from '../http/json-response.js';
+import { jsonReply, jsonTextReply, type Reply } from '../http/reply.js';
 import type { ValidationIssue } from './issues.js';
 
-/** Everything a callback request can come to; {@link callbackResponse} is the one place that maps it to HTTP. */
+/** Everything a callback request can come to; {@link callbackReply} is the one place that maps it to an HTTP reply. */
 export type CallbackOutcome =
   | { readonly kind: 'method_not_allowed' }
   | { readonly kind: 'unsupported_media_type' }
@@ -18,30 +18,27 @@ export type CallbackOutcome =
  * The HTTP response for an outcome. Verification failures share one 401 body; server-side failures say nothing
  * about their cause (it is logged instead).
  */
-export function callbackResponse(outcome: CallbackOutcome): Response {
+export function callbackReply(outcome: CallbackOutcome): Reply {
   switch (outcome.kind) {
     case 'method_not_allowed':
-      return jsonResponse(405, { error: 'method_not_allowed' }, { allow: 'POST' });
+      return jsonReply(405, { error: 'method_not_allowed' }, { allow: 'POST' });
     case 'unsupported_media_type':
-      return jsonResponse(415, { error: 'unsupported_media_type', message: 'expected application/json' });
+      return jsonReply(415, { error: 'unsupported_media_type', message: 'expected application/json' });
     case 'too_large':
-      return jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' });
+      return jsonReply(413, { error: 'payload_too_large' }, { connection: 'close' });
     case 'unauthorized':
-      return jsonResponse(401, { error: 'unauthorized' });
+      return jsonReply(401, { error: 'unauthorized' });
     case 'malformed':
-      return jsonResponse(400, { error: 'bad_request', message: outcome.problem });
+      return jsonReply(400, { error: 'bad_request', message: outcome.problem });
     case 'unknown_callback':
-      return jsonResponse(400, { error: 'unknown_callback', callback_name: outcome.name });
+      return jsonReply(400, { error: 'unknown_callback', callback_name: outcome.name });
     case 'invalid_request':
-      return jsonResponse(400, { error: 'invalid_request', issues: outcome.issues });
+      return jsonReply(400, { error: 'invalid_request', issues: outcome.issues });
     case 'reply':
-      return new Response(outcome.text, {
-        status: 200,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-      });
+      return jsonTextReply(200, outcome.text);
     case 'timeout':
-      return jsonResponse(504, { error: 'timeout' });
+      return jsonReply(504, { error: 'timeout' });
     case 'failed':
-      return jsonResponse(500, { error: 'internal_error' });
+      return jsonReply(500, { error: 'internal_error' });
   }
 }

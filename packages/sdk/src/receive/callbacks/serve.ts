@@ -1,13 +1,14 @@
 import type { CallbackDefinitionEntry, CallbackRegistry } from '../../registry/types.js';
 import { runWithDeadline } from '../http/deadline.js';
+import { createFetchHandler, type Incoming } from '../http/incoming.js';
 import { consoleLogger, describeError, type ReceiveLogger } from '../http/logger.js';
 import { isJsonContentType, isRecord, parseJsonBody } from '../http/parse-json.js';
-import { DEFAULT_MAX_BODY_BYTES, readBodyWithLimit } from '../http/read-body.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { readSingleHeader } from '../signature/header-input.js';
 import { FluidHeader } from '../signature/header-names.js';
 import { DEFAULT_TOLERANCE_SECONDS, verifyFluidSignature } from '../signature/verify.js';
 import { toValidationIssues } from './issues.js';
-import { type CallbackOutcome, callbackResponse } from './outcome.js';
+import { type CallbackOutcome, callbackReply } from './outcome.js';
 import { serializeResponse } from './serialize.js';
 import type { CallbackContext, CallbackHandlerSettings, ResolveCallbackKey } from './types.js';
 import { type ResolvedValidation, resolveValidation } from './validation-mode.js';
@@ -79,13 +80,13 @@ export function serveCallbacks(
 ): (request: Request) => Promise<Response> {
   const { logger } = settings;
 
-  async function decide(request: Request): Promise<CallbackOutcome> {
-    if (request.method !== 'POST') return { kind: 'method_not_allowed' };
-    if (!isJsonContentType(request.headers.get('content-type'))) return { kind: 'unsupported_media_type' };
-    const token = readSingleHeader(request.headers, FluidHeader.callbackToken);
+  async function decide(incoming: Incoming): Promise<CallbackOutcome> {
+    if (incoming.method !== 'POST') return { kind: 'method_not_allowed' };
+    if (!isJsonContentType(incoming.contentType)) return { kind: 'unsupported_media_type' };
+    const token = readSingleHeader(incoming.headers, FluidHeader.callbackToken);
     if (token.kind !== 'value') return unauthorized(`${token.kind}_token`);
 
-    const body = await readBodyWithLimit(request, settings.maxBodyBytes);
+    const body = await incoming.readBody(settings.maxBodyBytes);
     if (!body.ok)
       return body.reason === 'too_large'
         ? { kind: 'too_large' }
@@ -101,7 +102,7 @@ export function serveCallbacks(
     if (keys === null || keys === undefined) return unauthorized('unknown_token');
     const verified = await verifyFluidSignature({
       rawBody: body.bytes,
-      headers: request.headers,
+      headers: incoming.headers,
       keys,
       toleranceSeconds: settings.toleranceSeconds,
       now: settings.now(),
@@ -132,10 +133,20 @@ export function serveCallbacks(
 
     const deadline = new Date(settings.now().getTime() + settings.timeoutMs);
     const result = await runWithDeadline(
-      (signal) =>
-        route.run(input, { name: route.name, signal, deadline, timestamp: verified.timestamp, request }),
+      (abort) =>
+        route.run(input, {
+          name: route.name,
+          get signal() {
+            return abort.signal;
+          },
+          deadline,
+          timestamp: verified.timestamp,
+          get request() {
+            return incoming.request();
+          },
+        }),
       settings.timeoutMs,
-      request.signal,
+      incoming.signal,
     );
     if (result.kind === 'timeout') {
       logger.warn('callback handler ran past its deadline', {
@@ -184,12 +195,12 @@ export function serveCallbacks(
     return { kind: 'unauthorized' };
   }
 
-  return async (request) => {
+  return createFetchHandler(async (incoming) => {
     try {
-      return callbackResponse(await decide(request));
+      return callbackReply(await decide(incoming));
     } catch (error) {
       logger.error('callback processing failed', { error: describeError(error) });
-      return callbackResponse({ kind: 'failed' });
+      return callbackReply({ kind: 'failed' });
     }
-  };
+  });
 }

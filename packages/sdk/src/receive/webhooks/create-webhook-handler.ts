@@ -1,7 +1,8 @@
 import { runWithDeadline } from '../http/deadline.js';
+import { createFetchHandler, type Incoming } from '../http/incoming.js';
 import { consoleLogger, describeError, type ReceiveLogger } from '../http/logger.js';
 import { isJsonContentType, parseJsonBody } from '../http/parse-json.js';
-import { DEFAULT_MAX_BODY_BYTES, readBodyWithLimit } from '../http/read-body.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { readSingleHeader } from '../signature/header-input.js';
 import { FluidHeader } from '../signature/header-names.js';
 import type { SigningKeys } from '../signature/keys.js';
@@ -10,7 +11,7 @@ import { DEFAULT_TOLERANCE_SECONDS, verifyFluidSignature } from '../signature/ve
 import type { WebhookEvent } from './event-map.js';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency-store.js';
 import { normalizeWebhookEvent, sameShop, shopInPayload } from './normalize.js';
-import { type WebhookOutcome, webhookResponse } from './outcome.js';
+import { type WebhookOutcome, webhookReply } from './outcome.js';
 
 /** What a webhook handler receives beside the event. */
 export interface WebhookContext {
@@ -126,13 +127,13 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
     now: options.now ?? (() => new Date()),
   };
 
-  async function decide(request: Request): Promise<WebhookOutcome> {
-    if (request.method !== 'POST') return { kind: 'method_not_allowed' };
-    if (!isJsonContentType(request.headers.get('content-type'))) return { kind: 'unsupported_media_type' };
-    const signed = readSingleHeader(request.headers, FluidHeader.signature).kind !== 'missing';
+  async function decide(incoming: Incoming): Promise<WebhookOutcome> {
+    if (incoming.method !== 'POST') return { kind: 'method_not_allowed' };
+    if (!isJsonContentType(incoming.contentType)) return { kind: 'unsupported_media_type' };
+    const signed = readSingleHeader(incoming.headers, FluidHeader.signature).kind !== 'missing';
     if (!signed && options.legacyToken !== true) return unauthorized('missing_header');
 
-    const body = await readBodyWithLimit(request, settings.maxBodyBytes);
+    const body = await incoming.readBody(settings.maxBodyBytes);
     if (!body.ok)
       return body.reason === 'too_large'
         ? { kind: 'too_large' }
@@ -144,7 +145,7 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
     if (!normalized.ok) return { kind: 'malformed', problem: normalized.problem };
     const { event } = normalized;
 
-    const shopHeader = readSingleHeader(request.headers, FluidHeader.shop);
+    const shopHeader = readSingleHeader(incoming.headers, FluidHeader.shop);
     if (shopHeader.kind === 'duplicate') return unauthorized('duplicate_header');
     const shop = shopHeader.kind === 'value' ? shopHeader.value : null;
     const bodyShop = shopInPayload(event);
@@ -160,12 +161,12 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
     const verified = signed
       ? await verifyFluidSignature({
           rawBody: body.bytes,
-          headers: request.headers,
+          headers: incoming.headers,
           keys: keys ?? [],
           toleranceSeconds: settings.toleranceSeconds,
           now: settings.now(),
         })
-      : await verifyLegacyToken({ headers: request.headers, tokens: keys ?? [] });
+      : await verifyLegacyToken({ headers: incoming.headers, tokens: keys ?? [] });
     if (!verified.ok) return unauthorized(verified.reason);
 
     const handler = handlers[event.name] ?? options.onUnknown;
@@ -179,9 +180,18 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
       if (!claimed) return { kind: 'duplicate' };
     }
     const result = await runWithDeadline(
-      (signal) => handler(event, { shop, signal, request }),
+      (abort) =>
+        handler(event, {
+          shop,
+          get signal() {
+            return abort.signal;
+          },
+          get request() {
+            return incoming.request();
+          },
+        }),
       settings.handlerTimeoutMs,
-      request.signal,
+      incoming.signal,
     );
     if (result.kind === 'value') {
       if (store !== undefined && storeKey !== undefined) await store.set(storeKey, settings.idempotencyTtlMs);
@@ -204,12 +214,12 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
     return { kind: 'unauthorized' };
   }
 
-  return async (request) => {
+  return createFetchHandler(async (incoming) => {
     try {
-      return webhookResponse(await decide(request));
+      return webhookReply(await decide(incoming));
     } catch (error) {
       settings.logger.error('webhook processing failed', { error: describeError(error) });
-      return webhookResponse({ kind: 'failed' });
+      return webhookReply({ kind: 'failed' });
     }
-  };
+  });
 }

@@ -1,6 +1,6 @@
-import { jsonResponse } from '../http/json-response.js';
+import { jsonReply, type Reply } from '../http/reply.js';
 
-/** Everything a webhook delivery can come to; {@link webhookResponse} is the one place that maps it to HTTP. */
+/** Everything a webhook delivery can come to; {@link webhookReply} is the one place that maps it to HTTP. */
 export type WebhookOutcome =
   | { readonly kind: 'method_not_allowed' }
   | { readonly kind: 'unsupported_media_type' }
@@ -13,29 +13,29 @@ export type WebhookOutcome =
   | { readonly kind: 'failed' };
 
 /**
- * The HTTP response for an outcome. Every verification failure gets the same 401 body, whatever the reason,
+ * The HTTP reply for an outcome. Every verification failure gets the same 401 body, whatever the reason,
  * and failures never carry internals: the reason goes to the logger instead.
  */
-export function webhookResponse(outcome: WebhookOutcome): Response {
+export function webhookReply(outcome: WebhookOutcome): Reply {
   switch (outcome.kind) {
     case 'method_not_allowed':
-      return jsonResponse(405, { error: 'method_not_allowed' }, { allow: 'POST' });
+      return jsonReply(405, { error: 'method_not_allowed' }, { allow: 'POST' });
     case 'unsupported_media_type':
-      return jsonResponse(415, { error: 'unsupported_media_type', message: 'expected application/json' });
+      return jsonReply(415, { error: 'unsupported_media_type', message: 'expected application/json' });
     case 'too_large':
-      return jsonResponse(413, { error: 'payload_too_large' }, { connection: 'close' });
+      return jsonReply(413, { error: 'payload_too_large' }, { connection: 'close' });
     case 'malformed':
-      return jsonResponse(400, { error: 'bad_request', message: outcome.problem });
+      return jsonReply(400, { error: 'bad_request', message: outcome.problem });
     case 'unauthorized':
-      return jsonResponse(401, { error: 'unauthorized' });
+      return jsonReply(401, { error: 'unauthorized' });
     case 'duplicate':
-      return jsonResponse(200, { received: true, duplicate: true });
+      return jsonReply(200, { received: true, duplicate: true });
     case 'handled':
-      return jsonResponse(200, { received: true });
+      return jsonReply(200, { received: true });
     case 'ignored':
-      return jsonResponse(202, { received: true, handled: false });
+      return jsonReply(202, { received: true, handled: false });
     case 'failed':
       // A 5xx so that Fluid's lifecycle sender retries; the event was not marked processed.
-      return jsonResponse(500, { error: 'internal_error' });
+      return jsonReply(500, { error: 'internal_error' });
   }
 }

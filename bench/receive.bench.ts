@@ -1,0 +1,228 @@
+// Throughput of createCallbackHandler (verify, parse, validate both ways, respond) beside a bare node:http
+// handler doing only JSON.parse + JSON.stringify. Load comes from a second process over loopback keep-alive
+// connections, for a bounded time per target. Goal: the SDK path at ≥ 80% of the bare handler.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, createServer, request as httpRequest, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  createCallbackHandler,
+  signFluidRequest,
+  silentLogger,
+  toNodeHandler,
+} from '@fluid-droplet/sdk/receive';
+import * as z from 'zod';
+
+const CONCURRENCY = 32;
+const WARMUP_MS = 1000;
+const DURATION_MS = 3000;
+
+// A realistic cart, shaped like the bodies Fluid sends to update_cart_shipping (fluid/API.md §5).
+const cart = {
+  callback_name: 'update_cart_shipping',
+  schema_version: '1',
+  schema_hash: '9f3c2a90b1c2d4e5',
+  cart: {
+    cart_token: 'ct_8Yb2Kd7Qm1xZ',
+    state: 'active',
+    email: 'shopper@example.com',
+    currency_code: 'USD',
+    amount_total: '129.97',
+    company: { id: 4821, name: 'Acme' },
+    ship_to: {
+      name: 'Ada Lovelace',
+      address1: '1 Main St',
+      city: 'Provo',
+      state: 'UT',
+      postal_code: '84601',
+      country_code: 'US',
+    },
+    items: Array.from({ length: 8 }, (_, index) => ({
+      id: 1000 + index,
+      quantity: 1 + (index % 3),
+      price: '19.99',
+      product_title: `Product ${index}`,
+      product: { id: 500 + index, sku: `SKU-${index}`, title: `Product ${index}` },
+    })),
+    metadata: { source: 'bench' },
+  },
+};
+
+const address = z.looseObject({
+  name: z.string(),
+  address1: z.string(),
+  city: z.string(),
+  state: z.string(),
+  postal_code: z.string(),
+  country_code: z.string(),
+});
+const registry = {
+  update_cart_shipping: {
+    name: 'update_cart_shipping',
+    description: null,
+    request: z.looseObject({
+      callback_name: z.string(),
+      cart: z.looseObject({
+        cart_token: z.string(),
+        email: z.string(),
+        currency_code: z.string(),
+        ship_to: address,
+        items: z.array(
+          z.looseObject({
+            id: z.number(),
+            quantity: z.int().positive(),
+            price: z.string(),
+            product: z.looseObject({ id: z.number(), sku: z.string() }),
+          }),
+        ),
+      }),
+    }),
+    response: z.strictObject({
+      shipping_options: z.array(
+        z.strictObject({
+          shipping_title: z.string(),
+          shipping_total: z.number(),
+          shipping_delivery_time_estimate: z.string(),
+        }),
+      ),
+    }),
+    example: null,
+  },
+} as const;
+
+const reply = {
+  shipping_options: [
+    { shipping_title: 'Ground', shipping_total: 5.99, shipping_delivery_time_estimate: '3-5 business days' },
+    {
+      shipping_title: 'Express',
+      shipping_total: 15.99,
+      shipping_delivery_time_estimate: '1-2 business days',
+    },
+  ],
+};
+
+interface LoadResult {
+  readonly requests: number;
+  readonly errors: number;
+  readonly ms: number;
+}
+
+async function main(): Promise<void> {
+  const key = 'cvt_bench_registration_token';
+  const body = JSON.stringify(cart);
+  const headers = await signFluidRequest({ body, key, kind: 'callback' });
+
+  const bare: RequestListener = (request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const text = JSON.stringify(reply);
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+      });
+      response.end(text);
+    });
+  };
+  const sdk = toNodeHandler(
+    createCallbackHandler({
+      registry,
+      resolveKey: (token) => (token === key ? key : null),
+      validate: { request: 'strict', response: 'strict' },
+      logger: silentLogger,
+      handlers: { update_cart_shipping: () => reply },
+    }),
+    { logger: silentLogger },
+  );
+
+  const rows: Record<string, string | number>[] = [];
+  const results: Record<string, number> = {};
+  for (const [name, listener] of [
+    ['bare node:http (JSON.parse + JSON.stringify)', bare],
+    ['createCallbackHandler (verify, parse, validate both ways)', sdk as RequestListener],
+  ] as const) {
+    const server = createServer(listener);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const result = await load({ port, body, headers });
+    server.closeAllConnections();
+    server.close();
+    const perSecond = Math.round((result.requests / result.ms) * 1000);
+    results[name] = perSecond;
+    rows.push({ target: name, 'requests/s': perSecond, requests: result.requests, errors: result.errors });
+  }
+  const [bareRate, sdkRate] = Object.values(results);
+  console.table(rows);
+  if (bareRate !== undefined && sdkRate !== undefined) {
+    const ratio = sdkRate / bareRate;
+    console.info(`createCallbackHandler at ${(ratio * 100).toFixed(1)}% of the bare handler (goal ≥ 80%)`);
+  }
+}
+
+/** Runs the load generator in a second process and returns what it measured. */
+async function load(target: {
+  port: number;
+  body: string;
+  headers: Record<string, string>;
+}): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, 'load', JSON.stringify(target)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`load generator exited with ${String(code)}`);
+  return JSON.parse(output) as LoadResult;
+}
+
+/** The load generator: keep-alive connections each sending requests back to back, warm-up excluded. */
+async function generate(target: {
+  port: number;
+  body: string;
+  headers: Record<string, string>;
+}): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const send = () =>
+    new Promise<boolean>((resolve) => {
+      const outgoing = httpRequest(
+        { agent, host: '127.0.0.1', port: target.port, method: 'POST', path: '/', headers: target.headers },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode === 200));
+        },
+      );
+      outgoing.on('error', () => resolve(false));
+      outgoing.end(target.body);
+    });
+  const run = async (until: number, counts: { requests: number; errors: number }) => {
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < until) {
+          if (await send()) counts.requests += 1;
+          else counts.errors += 1;
+        }
+      }),
+    );
+  };
+  await run(performance.now() + WARMUP_MS, { requests: 0, errors: 0 });
+  const counts = { requests: 0, errors: 0 };
+  const start = performance.now();
+  await run(start + DURATION_MS, counts);
+  const ms = performance.now() - start;
+  agent.destroy();
+  process.stdout.write(JSON.stringify({ ...counts, ms }));
+}
+
+if (process.argv[2] === 'load') {
+  await generate(JSON.parse(process.argv[3] ?? '{}'));
+} else {
+  await main();
+}
