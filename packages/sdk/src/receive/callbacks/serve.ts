@@ -131,7 +131,7 @@ export function serveCallbacks(
       }
     }
 
-    const deadline = new Date(settings.now().getTime() + settings.timeoutMs);
+    const startedAt = settings.now().getTime();
     const result = await runWithDeadline(
       (abort) =>
         route.run(input, {
@@ -139,7 +139,9 @@ export function serveCallbacks(
           get signal() {
             return abort.signal;
           },
-          deadline,
+          get deadline() {
+            return new Date(startedAt + settings.timeoutMs);
+          },
           timestamp: verified.timestamp,
           get request() {
             return incoming.request();

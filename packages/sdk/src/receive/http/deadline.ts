@@ -16,6 +16,15 @@ export async function runWithDeadline<T>(
   parent?: AbortSignal,
 ): Promise<DeadlineResult<T>> {
   const abort = new LazyAbort();
+  // A handler that answers synchronously (a lookup, a fixed reply) needs no timer and no race.
+  let immediate: T | Promise<T>;
+  try {
+    immediate = work(abort);
+  } catch (error) {
+    return { kind: 'error', error };
+  }
+  if (!isThenable(immediate)) return { kind: 'value', value: immediate };
+  const pending = immediate;
   const onParentAbort = () => abort.abort(parent?.reason);
   parent?.addEventListener('abort', onParentAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -27,7 +36,7 @@ export async function runWithDeadline<T>(
   });
   const run = (async (): Promise<DeadlineResult<T>> => {
     try {
-      return { kind: 'value', value: await work(abort) };
+      return { kind: 'value', value: await pending };
     } catch (error) {
       return { kind: 'error', error };
     }
@@ -38,4 +47,12 @@ export async function runWithDeadline<T>(
     clearTimeout(timer);
     parent?.removeEventListener('abort', onParentAbort);
   }
+}
+
+function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

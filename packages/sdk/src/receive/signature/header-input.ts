@@ -21,7 +21,8 @@ export function readSingleHeader(headers: HeadersInput, name: string): SingleHea
   let found: string | readonly string[] | undefined;
   let seen = 0;
   for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() !== lower) continue;
+    // The length check skips most keys without allocating a lowercased copy.
+    if (key.length !== lower.length || (key !== lower && key.toLowerCase() !== lower)) continue;
     const value = headers[key];
     if (value === undefined) continue;
     seen += 1;
