@@ -76,11 +76,11 @@ describe('example droplet service against the emulator', () => {
       body: JSON.stringify({ message: 'Hello World' }),
     });
     expect(test.status).toBe(200);
-    expect(((await test.json()) as { callback_test: unknown }).callback_test).toMatchObject({
+    expect(await test.json()).toMatchObject({ message: 'received: Hello World' });
+    expect(fluid.state.deliveries()[0]).toMatchObject({
+      kind: 'callback',
+      name: 'test_callback_system',
       ok: true,
-      status: 200,
-      issues: [],
-      response: { message: 'received: Hello World' },
     });
     expect(problems()).toEqual([]);
   });

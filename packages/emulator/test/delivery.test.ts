@@ -265,7 +265,7 @@ describe('trigger.callback', () => {
     await expect(fluid.trigger.callback('update_cart_tax', {})).rejects.toBeInstanceOf(NoRegistrationError);
   });
 
-  it('POST /api/callback/test forwards the body to test_callback_system and returns the checked reply', async () => {
+  it('POST /api/callback/test forwards the body to test_callback_system and returns the reply, or 422 with the issues', async () => {
     const fluid = await emulator();
     expect((await api(fluid.url, 'POST', '/api/callback/test', { body: { message: 'x' } })).status).toBe(404);
     const receiver = await startReceiver((response, request) => {
@@ -280,12 +280,16 @@ describe('trigger.callback', () => {
       body: { message: 'Hello World' },
     });
     expect(tested.status).toBe(200);
-    expect(tested.body.callback_test).toMatchObject({
-      definition_name: 'test_callback_system',
-      status: 200,
-      ok: true,
-      issues: [],
-      response: { message: 'echo Hello World' },
-    });
+    expect(tested.body).toEqual({ message: 'echo Hello World', meta: expect.any(Object) });
+
+    receiver.reply = { status: 200, json: { text: 'no message' } };
+    const invalid = await api(fluid.url, 'POST', '/api/callback/test', { body: { message: 'x' } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors).toEqual({ '/message': ['is required'] });
+
+    receiver.reply = { status: 500, json: {} };
+    const broken = await api(fluid.url, 'POST', '/api/callback/test', { body: { message: 'x' } });
+    expect(broken.status).toBe(422);
+    expect(broken.body.errors).toEqual({ callback: ['replied HTTP 500'] });
   });
 });

@@ -1,12 +1,14 @@
+import type { CallbackReport } from '../delivery/types.js';
 import { ApiError } from '../server/api-error.js';
 import type { Route } from '../server/router.js';
 
 const TEST_DEFINITION = 'test_callback_system';
 
 /**
- * `POST /api/callback/test`: forwards the body to the company's `test_callback_system` registration, waits up to
- * its timeout, validates the reply against the definition's `response_schema`, and returns the reply with the
- * validation report. Fluid documents this endpoint only in prose, so the report fields are the emulator's own.
+ * `POST /api/callback/test`: forwards the body to the company's `test_callback_system` registration, waits up to its
+ * timeout and validates the reply against the definition's `response_schema`. A valid reply comes back as the body
+ * (Fluid "returns the callback's response"); a failed call is a 422 whose `errors` map JSON pointers of the reply to
+ * messages, or `callback` to the failure. Fluid documents this endpoint only in prose, so the failure shape is ours.
  */
 export const callbackTestRoutes: readonly Route[] = [
   {
@@ -24,21 +26,23 @@ export const callbackTestRoutes: readonly Route[] = [
         });
       }
       const report = await trigger.callback(TEST_DEFINITION, body ?? { message: 'Hello World' });
-      return {
-        status: 200,
-        json: {
-          callback_test: {
-            definition_name: TEST_DEFINITION,
-            url: report.url,
-            status: report.status,
-            ok: report.ok,
-            latency_ms: report.latencyMs,
-            issues: report.issues,
-            response: report.body ?? null,
-            ...(report.error === undefined ? {} : { error: report.error }),
-          },
-        },
-      };
+      if (!report.ok) throw failure(report);
+      const reply = report.body;
+      return { status: 200, json: isObject(reply) ? reply : { response: reply } };
     },
   },
 ];
+
+function failure(report: CallbackReport): ApiError {
+  const errors: Record<string, string[]> = {};
+  for (const issue of report.issues) (errors[issue.pointer || '/'] ??= []).push(issue.message);
+  if (report.error !== undefined) (errors.callback ??= []).push(report.error);
+  if (report.status !== null && (report.status < 200 || report.status >= 300)) {
+    (errors.callback ??= []).push(`replied HTTP ${report.status}`);
+  }
+  return new ApiError(422, `The ${TEST_DEFINITION} callback failed`, { errors });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
