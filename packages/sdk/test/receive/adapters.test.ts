@@ -97,6 +97,61 @@ describe('toNodeHandler with node:http', () => {
   });
 });
 
+describe('toNodeHandler with any Web handler (the generic path)', () => {
+  it('streams the request into a Web Request and writes the Response back', async () => {
+    const echo = async (request: Request) =>
+      new Response(
+        JSON.stringify({
+          method: request.method,
+          path: new URL(request.url).pathname,
+          body: await request.text(),
+        }),
+        {
+          status: 201,
+          headers: {
+            'content-type': 'application/json',
+            'x-echo': request.headers.get('x-fluid-shop') ?? '',
+          },
+        },
+      );
+    server = await listen(toNodeHandler(echo));
+    const response = await post(`${server.url}/echo?q=1`);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-echo')).toBe('acme');
+    expect(await response.json()).toEqual({ method: 'POST', path: '/echo', body: ORDER });
+  });
+
+  it('an SDK handler behind a wrapper still verifies, routes and limits the body', async () => {
+    const seen: number[] = [];
+    const handler = webhooks(seen);
+    server = await listen(toNodeHandler((request) => handler(request)));
+    expect((await post(server.url)).status).toBe(200);
+    expect((await post(server.url, ORDER, { 'X-Fluid-Signature': 'f'.repeat(64) })).status).toBe(401);
+    const big = JSON.stringify({ name: 'order_created', pad: 'x'.repeat(100_000) });
+    expect((await post(server.url, big)).status).toBe(413);
+    expect(seen).toEqual([9]);
+  });
+
+  it('gives handlers a Web Request on the direct Node path too', async () => {
+    let seenUrl = '';
+    let seenShop: string | null = null;
+    const handler = createWebhookHandler({
+      resolveKeys: () => WVT,
+      on: {
+        order_created: async (_event, context) => {
+          seenUrl = new URL(context.request.url).pathname;
+          seenShop = context.request.headers.get('x-fluid-shop');
+          expect(JSON.parse(await context.request.text())).toMatchObject({ name: 'order_created' });
+        },
+      },
+      logger: recordingLogger(),
+    });
+    server = await listen(toNodeHandler(handler));
+    expect((await post(`${server.url}/hooks/fluid`)).status).toBe(200);
+    expect([seenUrl, seenShop]).toEqual(['/hooks/fluid', 'acme']);
+  });
+});
+
 describe('toNodeHandler with Express 5', () => {
   it('works mounted directly and behind express.raw', async () => {
     const seen: number[] = [];
