@@ -1,0 +1,6 @@
+import { FluidApiError } from './fluid-api-error.js';
+
+/** HTTP 404: The resource does not exist for this company. */
+export class NotFoundError extends FluidApiError {
+  override readonly name: string = 'NotFoundError';
+}

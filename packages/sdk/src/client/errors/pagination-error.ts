@@ -1,0 +1,23 @@
+import { FluidError } from './fluid-error.js';
+
+/** Why auto-pagination stopped. */
+export type PaginationProblem = 'repeated-page' | 'overlapping-page' | 'too-many-pages';
+
+/** Auto-pagination met a server that loops (a repeated or overlapping page) or never ends (past `maxPages`). */
+export class PaginationError extends FluidError {
+  override readonly name: string = 'PaginationError';
+  readonly problem: PaginationProblem;
+  /** Pages read before stopping. */
+  readonly pages: number;
+
+  constructor(problem: PaginationProblem, pages: number) {
+    const why = {
+      'repeated-page': 'the server returned a page it had already returned',
+      'overlapping-page': 'the page repeats items from an earlier page',
+      'too-many-pages': 'the listing did not end within maxPages',
+    }[problem];
+    super(`stopped paginating after ${pages} page(s): ${why}`);
+    this.problem = problem;
+    this.pages = pages;
+  }
+}

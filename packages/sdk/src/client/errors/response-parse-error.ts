@@ -1,0 +1,28 @@
+import { FluidError } from './fluid-error.js';
+
+/** A response body that should be JSON was not: truncated, an HTML error page, or empty. */
+export class ResponseParseError extends FluidError {
+  override readonly name: string = 'ResponseParseError';
+  readonly status: number;
+  readonly contentType: string | null;
+  /** The first 200 characters of the body. */
+  readonly bodySnippet: string;
+  readonly requestId: string | undefined;
+
+  constructor(init: {
+    readonly status: number;
+    readonly contentType: string | null;
+    readonly bodySnippet: string;
+    readonly requestId: string | undefined;
+    readonly cause?: unknown;
+  }) {
+    const what = init.bodySnippet === '' ? 'an empty body' : 'a body that is not JSON';
+    super(`HTTP ${init.status} response has ${what} (content-type: ${init.contentType ?? 'none'})`, {
+      cause: init.cause,
+    });
+    this.status = init.status;
+    this.contentType = init.contentType;
+    this.bodySnippet = init.bodySnippet;
+    this.requestId = init.requestId;
+  }
+}

@@ -1,0 +1,37 @@
+import { FluidError } from './fluid-error.js';
+
+/** One place where a response differs from the shape the client expects. */
+export interface ResponseDriftIssue {
+  /** JSON pointer into the response body, e.g. `/webhooks/0/id`. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/**
+ * With `validateResponses: true`, a 2xx body did not match the documented envelope (shape drift);
+ * `pointer` names the first difference.
+ */
+export class ResponseValidationError extends FluidError {
+  override readonly name: string = 'ResponseValidationError';
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly pointer: string;
+  readonly issues: readonly ResponseDriftIssue[];
+
+  constructor(init: {
+    readonly operation: string;
+    readonly status: number;
+    readonly requestId: string | undefined;
+    readonly issues: readonly ResponseDriftIssue[];
+  }) {
+    const first = init.issues[0] ?? { pointer: '', message: 'unexpected shape' };
+    const more = init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : '';
+    super(
+      `${init.operation}: response does not match the expected shape at ${first.pointer || '/'}: ${first.message}${more}`,
+    );
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.pointer = first.pointer;
+    this.issues = init.issues;
+  }
+}

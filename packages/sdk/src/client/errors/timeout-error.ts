@@ -1,0 +1,14 @@
+import { FluidError } from './fluid-error.js';
+
+/** The call's `timeout` ran out; it covers every attempt and every wait between them. */
+export class TimeoutError extends FluidError {
+  override readonly name: string = 'TimeoutError';
+  readonly timeoutMs: number;
+  readonly attempts: number;
+
+  constructor(timeoutMs: number, attempts: number) {
+    super(`request timed out after ${timeoutMs} ms (${attempts} attempt(s))`);
+    this.timeoutMs = timeoutMs;
+    this.attempts = attempts;
+  }
+}

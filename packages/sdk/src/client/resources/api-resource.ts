@@ -1,0 +1,70 @@
+import { FluidPromise } from '../api-promise.js';
+import type { RequestOptions, ResolvedConfig } from '../core/config.js';
+import { type RawResponse, type RequestSpec, request } from '../core/request.js';
+import { PagePromise, type PageUnwrap } from '../pagination.js';
+import { envelopeField } from '../validation/envelope-field.js';
+import { type EnvelopeName, envelopes } from '../validation/envelopes.js';
+import { validateEnvelope } from '../validation/validate.js';
+
+/** Encodes one path parameter. */
+export function segment(value: string | number): string {
+  return encodeURIComponent(String(value));
+}
+
+/** The shared plumbing of every resource: send, optionally validate, unwrap. */
+export abstract class ApiResource {
+  readonly #config: ResolvedConfig;
+
+  constructor(config: ResolvedConfig) {
+    this.#config = config;
+  }
+
+  async #send(
+    spec: RequestSpec,
+    envelope: EnvelopeName,
+    options: RequestOptions | undefined,
+  ): Promise<RawResponse> {
+    const response = await request(this.#config, spec, options);
+    // A create without its `cvt_` token leaves the service unable to verify callbacks ever: always check it.
+    if (this.#config.validateResponses || envelope === 'registrationCreated')
+      validateEnvelope(`${spec.method} ${spec.path}`, envelopes[envelope], response);
+    return response;
+  }
+
+  /**
+   * Sends a call and unwraps its result: the value under `key` in the envelope, the body without `meta`
+   * (`{ body: 'without-meta' }`) or the body as sent (`{ body: 'as-is' }`).
+   */
+  protected call<T>(
+    spec: RequestSpec,
+    envelope: EnvelopeName,
+    key: string | { readonly body: 'as-is' | 'without-meta' },
+    options?: RequestOptions,
+  ): FluidPromise<T> {
+    const operation = `${spec.method} ${spec.path}`;
+    return new FluidPromise(this.#send(spec, envelope, options), (response) => {
+      if (typeof key === 'string') return envelopeField<T>(operation, response, key);
+      if (key.body === 'as-is') return response.data as T;
+      const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(
+        operation,
+        { ...response, data: { body: response.data } },
+        'body',
+      );
+      return rest as T;
+    });
+  }
+
+  /** Sends a paginated list call. */
+  protected paginate<Item>(
+    spec: RequestSpec & { readonly query: Readonly<Record<string, string | number | boolean | undefined>> },
+    envelope: EnvelopeName,
+    unwrap: PageUnwrap<Item>,
+    itemKey: (item: Item) => unknown,
+    options?: RequestOptions,
+  ): PagePromise<Item> {
+    const first = typeof spec.query.page === 'number' ? spec.query.page : 1;
+    const fetchPage = (page: number): Promise<RawResponse> =>
+      this.#send({ ...spec, query: { ...spec.query, page } }, envelope, options);
+    return new PagePromise(fetchPage, first, unwrap, { maxPages: this.#config.maxPages, itemKey });
+  }
+}

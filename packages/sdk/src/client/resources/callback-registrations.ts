@@ -1,0 +1,89 @@
+import type { FluidPromise } from '../api-promise.js';
+import type { RequestOptions } from '../core/config.js';
+import { type PagePromise, pageOf } from '../pagination.js';
+import type {
+  CallbackRegistration,
+  CallbackRegistrationCreateParams,
+  CallbackRegistrationListParams,
+  CallbackRegistrationUpdateParams,
+  CreatedCallbackRegistration,
+  DeletedCallbackRegistration,
+} from '../types.js';
+import { ApiResource, segment } from './api-resource.js';
+
+const PATH = '/api/callback/registrations';
+
+/** Callback registrations (`/api/callback/registrations`); create them with the installation's `dit_` token. */
+export class CallbackRegistrations extends ApiResource {
+  /** Lists registrations a page at a time; `for await` walks every page. Filters are sent as flat query params. */
+  list(
+    params: CallbackRegistrationListParams = {},
+    options?: RequestOptions,
+  ): PagePromise<CallbackRegistration> {
+    return this.paginate(
+      { method: 'GET', path: PATH, query: { ...params } },
+      'registrationList',
+      pageOf<CallbackRegistration>(`GET ${PATH}`, 'callback_registrations'),
+      (registration) => registration.uuid,
+      options,
+    );
+  }
+
+  /** Fetches one registration by its `cbr_…` uuid. */
+  get(uuid: string, options?: RequestOptions): FluidPromise<CallbackRegistration> {
+    return this.call(
+      { method: 'GET', path: `${PATH}/${segment(uuid)}` },
+      'registration',
+      'callback_registration',
+      options,
+    );
+  }
+
+  /**
+   * Registers your URL for a definition. The result's `verification_token` (`cvt_…`) is the key Fluid signs
+   * these calls with: store it now. A second registration for the same definition fails with `ConflictError`;
+   * a 5xx is not retried, since the registration may exist.
+   *
+   * @example
+   * const { uuid, verification_token } = await client.callbackRegistrations.create({
+   *   definition_name: 'update_cart_shipping',
+   *   url: 'https://example.com/callbacks/update_cart_shipping',
+   *   timeout_in_seconds: 10,
+   * });
+   */
+  create(
+    body: CallbackRegistrationCreateParams,
+    options?: RequestOptions,
+  ): FluidPromise<CreatedCallbackRegistration> {
+    return this.call(
+      { method: 'POST', path: PATH, body: { callback_registration: body } },
+      'registrationCreated',
+      'callback_registration',
+      options,
+    );
+  }
+
+  /** Changes a registration's url, active flag, countries or timeout. */
+  update(
+    uuid: string,
+    body: CallbackRegistrationUpdateParams,
+    options?: RequestOptions,
+  ): FluidPromise<CallbackRegistration> {
+    return this.call(
+      { method: 'PUT', path: `${PATH}/${segment(uuid)}`, body: { callback_registration: body } },
+      'registration',
+      'callback_registration',
+      options,
+    );
+  }
+
+  /** Deletes a registration; resolves to its uuid. */
+  delete(uuid: string, options?: RequestOptions): FluidPromise<DeletedCallbackRegistration> {
+    return this.call(
+      { method: 'DELETE', path: `${PATH}/${segment(uuid)}` },
+      'registrationDeleted',
+      'callback_registration',
+      options,
+    );
+  }
+}
