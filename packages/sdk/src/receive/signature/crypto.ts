@@ -55,10 +55,18 @@ export function bodyBytes(body: RawBody): Uint8Array {
   return new Uint8Array(body);
 }
 
-/** The signed message: `"{timestamp}.{raw body}"`, built over bytes so the body is never re-encoded. */
-export function signedMessage(timestamp: string, body: RawBody): Uint8Array<ArrayBuffer> {
-  const prefix = encoder.encode(`${timestamp}.`);
-  const bytes = bodyBytes(body);
+/** What is signed: `"{timestamp}.{raw body}"`, kept in two parts so the body is never copied where avoidable. */
+export interface SignedMessage {
+  readonly prefix: Uint8Array<ArrayBuffer>;
+  readonly body: Uint8Array;
+}
+
+/** The signed message for a timestamp and body. */
+export function signedMessage(timestamp: string, body: RawBody): SignedMessage {
+  return { prefix: encoder.encode(`${timestamp}.`), body: bodyBytes(body) };
+}
+
+function joined({ prefix, body: bytes }: SignedMessage): Uint8Array<ArrayBuffer> {
   const message = new Uint8Array(prefix.length + bytes.length);
   message.set(prefix, 0);
   message.set(bytes, prefix.length);
@@ -91,10 +99,11 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
 }
 
 /** Lowercase hex HMAC-SHA256 of `message` keyed by `secret`. */
-export async function hmacHex(secret: string, message: Uint8Array<ArrayBuffer>): Promise<string> {
+export async function hmacHex(secret: string, message: SignedMessage): Promise<string> {
   const node = nodeCrypto();
-  if (node !== undefined) return toHex(node.createHmac('sha256', secret).update(message).digest());
-  const mac = await subtle().sign('HMAC', await hmacKey(secret), message);
+  if (node !== undefined)
+    return toHex(node.createHmac('sha256', secret).update(message.prefix).update(message.body).digest());
+  const mac = await subtle().sign('HMAC', await hmacKey(secret), joined(message));
   return toHex(new Uint8Array(mac));
 }
 
@@ -105,12 +114,14 @@ export async function hmacHex(secret: string, message: Uint8Array<ArrayBuffer>):
 export async function hmacVerify(
   secret: string,
   mac: Uint8Array<ArrayBuffer>,
-  message: Uint8Array<ArrayBuffer>,
+  message: SignedMessage,
 ): Promise<boolean> {
   const node = nodeCrypto();
-  if (node !== undefined)
-    return node.timingSafeEqual(node.createHmac('sha256', secret).update(message).digest(), mac);
-  return subtle().verify('HMAC', await hmacKey(secret), mac, message);
+  if (node !== undefined) {
+    const expected = node.createHmac('sha256', secret).update(message.prefix).update(message.body).digest();
+    return node.timingSafeEqual(expected, mac);
+  }
+  return subtle().verify('HMAC', await hmacKey(secret), mac, joined(message));
 }
 
 /** SHA-256 digest of a UTF-8 string. */
@@ -134,9 +145,15 @@ const HEX = /^[0-9a-f]{64}$/;
 export function parseHexMac(value: string): Uint8Array<ArrayBuffer> | undefined {
   if (!HEX.test(value)) return undefined;
   const bytes = new Uint8Array(32);
-  for (let index = 0; index < 32; index += 1)
-    bytes[index] = Number.parseInt(value.slice(index * 2, index * 2 + 2), 16);
+  for (let index = 0; index < 32; index += 1) {
+    bytes[index] = (hexDigit(value.charCodeAt(index * 2)) << 4) | hexDigit(value.charCodeAt(index * 2 + 1));
+  }
   return bytes;
+}
+
+// Only called after the /^[0-9a-f]{64}$/ check, so every code is a digit or a lowercase a-f.
+function hexDigit(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
 }
 
 function toHex(bytes: Uint8Array): string {
