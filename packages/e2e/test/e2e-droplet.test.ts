@@ -4,6 +4,7 @@
 // reply against the definition's response_schema.
 import { type Emulator, loadDefinitionsDir, startEmulator } from '@fluid-droplet/emulator';
 import { type DropletService, startDropletService } from '@fluid-droplet/example-droplet-service';
+import { FluidClient } from '@fluid-droplet/sdk/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoDefinitionsDir } from '../src/definitions.js';
 import { type LoggedLine, recordingLoggers } from '../src/quiet-loggers.js';
@@ -67,16 +68,14 @@ describe('example droplet service against the emulator', () => {
       ],
     });
 
-    const test = await fetch(`${fluid.url}/api/callback/test`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${installed.installation.authentication_token}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ message: 'Hello World' }),
+    const client = new FluidClient({
+      baseUrl: fluid.url,
+      token: installed.installation.authentication_token,
+      validateResponses: true,
     });
-    expect(test.status).toBe(200);
-    expect(await test.json()).toMatchObject({ message: 'received: Hello World' });
+    expect(await client.callbacks.test({ message: 'Hello World' })).toMatchObject({
+      message: 'received: Hello World',
+    });
     expect(fluid.state.deliveries()[0]).toMatchObject({
       kind: 'callback',
       name: 'test_callback_system',
