@@ -1,34 +1,8 @@
 // The public API of @fluid-droplet/sdk: an explicit list, one section per area.
 
 // --- client (REST API) ---
-export type { WithResponse } from './client/api-promise.js';
-export { FluidPromise } from './client/api-promise.js';
-export type { BackoffOptions } from './client/core/backoff.js';
-export type { FluidClientLogger, RequestOptions } from './client/core/config.js';
-export { AuthenticationError } from './client/errors/authentication-error.js';
-export { ConflictError } from './client/errors/conflict-error.js';
-export { ConnectionError } from './client/errors/connection-error.js';
-export type { FluidApiErrorInit } from './client/errors/fluid-api-error.js';
-export { FluidApiError } from './client/errors/fluid-api-error.js';
-export { FluidError } from './client/errors/fluid-error.js';
-export { GoneError } from './client/errors/gone-error.js';
-export { InternalServerError } from './client/errors/internal-server-error.js';
-export { NotFoundError } from './client/errors/not-found-error.js';
-export type { PaginationProblem } from './client/errors/pagination-error.js';
-export { PaginationError } from './client/errors/pagination-error.js';
-export { PermissionDeniedError } from './client/errors/permission-denied-error.js';
-export { RateLimitError } from './client/errors/rate-limit-error.js';
-export { ResponseParseError } from './client/errors/response-parse-error.js';
-export type { ResponseDriftIssue } from './client/errors/response-validation-error.js';
-export { ResponseValidationError } from './client/errors/response-validation-error.js';
-export { TimeoutError } from './client/errors/timeout-error.js';
-export { UnprocessableEntityError } from './client/errors/unprocessable-entity-error.js';
-export { UserAbortError } from './client/errors/user-abort-error.js';
-export type { FluidClientOptions } from './client/fluid-client.js';
-export { FluidClient } from './client/fluid-client.js';
-export type { Page, Pagination } from './client/pagination.js';
-export { PagePromise } from './client/pagination.js';
 export type {
+  BackoffOptions,
   BulkDeletedWebhooks,
   CallbackDefinition,
   CallbackDefinitionName,
@@ -42,13 +16,43 @@ export type {
   DeletedCallbackRegistration,
   DeletedWebhook,
   DropletInstallationExchangeResult,
+  FluidApiErrorInit,
+  FluidClientLogger,
+  FluidClientOptions,
   JsonValue,
+  Page,
+  Pagination,
+  PaginationProblem,
+  RequestOptions,
+  ResponseDriftIssue,
   Webhook,
   WebhookCreateParams,
   WebhookListParams,
   WebhookResources,
   WebhookUpdateParams,
-} from './client/types.js';
+  WithResponse,
+} from './client/index.js';
+export {
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  FluidApiError,
+  FluidClient,
+  FluidError,
+  FluidPromise,
+  GoneError,
+  InternalServerError,
+  NotFoundError,
+  PagePromise,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  ResponseValidationError,
+  TimeoutError,
+  UnprocessableEntityError,
+  UserAbortError,
+} from './client/index.js';
 // --- receive (signatures, webhooks, callbacks, adapters) ---
 export type {
   CallbackContext,
