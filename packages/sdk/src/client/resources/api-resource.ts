@@ -25,6 +25,7 @@ export abstract class ApiResource {
     options: RequestOptions | undefined,
   ): Promise<RawResponse> {
     const response = await request(this.#config, spec, options);
+    if (response.status === 204) return response;
     // A create without its `cvt_` token leaves the service unable to verify callbacks ever: always check it.
     if (this.#config.validateResponses || envelope === 'registrationCreated')
       validateEnvelope(`${spec.method} ${spec.path}`, envelopes[envelope], response);
@@ -40,9 +41,11 @@ export abstract class ApiResource {
     envelope: EnvelopeName,
     key: string | { readonly body: 'as-is' | 'without-meta' },
     options?: RequestOptions,
+    whenNoContent?: T,
   ): FluidPromise<T> {
     const operation = `${spec.method} ${spec.path}`;
     return new FluidPromise(this.#send(spec, envelope, options), (response) => {
+      if (response.status === 204 && whenNoContent !== undefined) return whenNoContent;
       if (typeof key === 'string') return envelopeField<T>(operation, response, key);
       if (key.body === 'as-is') return response.data as T;
       const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(

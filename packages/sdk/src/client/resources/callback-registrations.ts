@@ -77,13 +77,14 @@ export class CallbackRegistrations extends ApiResource {
     );
   }
 
-  /** Deletes a registration; resolves to its uuid. */
+  /** Deletes a registration; resolves to its uuid (also when Fluid answers 204 without a body). */
   delete(uuid: string, options?: RequestOptions): FluidPromise<DeletedCallbackRegistration> {
     return this.call(
       { method: 'DELETE', path: `${PATH}/${segment(uuid)}` },
       'registrationDeleted',
       'callback_registration',
       options,
+      { uuid },
     );
   }
 }
