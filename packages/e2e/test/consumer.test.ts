@@ -73,7 +73,8 @@ function tsconfig(module: 'esm' | 'cjs', include: string[]): string {
       moduleResolution: 'NodeNext',
       target: 'ES2022',
       noEmit: true,
-      types: [],
+      // The SDK's Node adapters reference node:http, as in any Node service.
+      types: ['node'],
     },
     include,
   });
@@ -126,6 +127,7 @@ describe.skipIf(!built)('installed from packed tarballs (after `pnpm build`)', (
         ...files,
         'zod@4.6.7',
         'typescript@5.9.3',
+        '@types/node@20',
       ],
       app,
     );
