@@ -15,7 +15,7 @@ const BANNER =
 /** Renders the types module for our OpenAPI document, banner included. */
 export async function renderOpenApiTypes(): Promise<string> {
   const source = await readFile(input, 'utf8');
-  const ast = await openapiTS(source, { alphabetize: true });
+  const ast = await openapiTS(source, { alphabetize: true, defaultNonNullable: false });
   return `${BANNER}\n${astToString(ast)}`;
 }
 

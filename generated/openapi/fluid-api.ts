@@ -350,7 +350,7 @@ export interface components {
         };
         WebhookCreate: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             auth_token?: string;
             event: string;
             http_method?: components["schemas"]["HttpMethod"];
