@@ -1,6 +1,6 @@
 import type { CallbackDefinition } from './definitions/types.js';
 import type { RequestSampler } from './delivery/request-sampler.js';
-import { SamplingError } from './errors/emulator-error.js';
+import { edgeSampler } from './sampling/edge-sampler.js';
 
 /** The definitions an emulator serves when none are given. */
 export function defaultDefinitions(): readonly CallbackDefinition[] {
@@ -8,6 +8,4 @@ export function defaultDefinitions(): readonly CallbackDefinition[] {
 }
 
 /** The sampler used when none is given. */
-export const defaultSampler: RequestSampler = () => {
-  throw new SamplingError('(no sampler configured)');
-};
+export const defaultSampler: RequestSampler = edgeSampler;
