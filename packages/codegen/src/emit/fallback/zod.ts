@@ -4,7 +4,6 @@ import { propertyKey, regExpExpression, stringLiteral } from '../escape.js';
 import type { JsonSchema, PreparedSchema } from './prepare.js';
 import {
   isPrimitive,
-  isRecord,
   numberOf,
   propertiesOf,
   requiredOf,
