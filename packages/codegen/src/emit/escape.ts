@@ -7,6 +7,7 @@
 const LINE_TERMINATORS = /[\u2028\u2029]/g;
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Other invisible or confusable format characters that must stay visible in source.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this pattern is for.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
