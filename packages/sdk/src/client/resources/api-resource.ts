@@ -66,8 +66,9 @@ export abstract class ApiResource {
     options?: RequestOptions,
   ): PagePromise<Item> {
     const first = typeof spec.query.page === 'number' ? spec.query.page : 1;
+    // The first page goes out exactly as asked: endpoints that do not paginate never see a `page` param.
     const fetchPage = (page: number): Promise<RawResponse> =>
-      this.#send({ ...spec, query: { ...spec.query, page } }, envelope, options);
+      this.#send(page === first ? spec : { ...spec, query: { ...spec.query, page } }, envelope, options);
     return new PagePromise(fetchPage, first, unwrap, { maxPages: this.#config.maxPages, itemKey });
   }
 }

@@ -1,21 +1,25 @@
-import type { FluidPromise } from '../api-promise.js';
 import type { RequestOptions } from '../core/config.js';
+import { type PagePromise, pageOf } from '../pagination.js';
 import type { CallbackDefinition } from '../types.js';
 import { ApiResource } from './api-resource.js';
+
+const PATH = '/api/callback/definitions';
 
 /** The catalogue of callback definitions (`/api/callback/definitions`). */
 export class CallbackDefinitions extends ApiResource {
   /**
-   * Every callback definition with its JSON Schemas (the list is not paginated).
+   * Every callback definition with its JSON Schemas. Fluid sends them in one page today; should it ever
+   * paginate, `for await` follows the pages.
    *
    * @example
-   * const names = (await client.callbackDefinitions.list()).map((definition) => definition.name);
+   * for await (const definition of client.callbackDefinitions.list()) console.log(definition.name);
    */
-  list(options?: RequestOptions): FluidPromise<CallbackDefinition[]> {
-    return this.call(
-      { method: 'GET', path: '/api/callback/definitions' },
+  list(options?: RequestOptions): PagePromise<CallbackDefinition> {
+    return this.paginate(
+      { method: 'GET', path: PATH, query: {} },
       'definitionList',
-      'definitions',
+      pageOf<CallbackDefinition>(`GET ${PATH}`, 'definitions'),
+      (definition) => definition.name,
       options,
     );
   }

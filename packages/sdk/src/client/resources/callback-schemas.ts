@@ -1,22 +1,26 @@
 import type { FluidPromise } from '../api-promise.js';
 import type { RequestOptions } from '../core/config.js';
+import { type PagePromise, pageOf } from '../pagination.js';
 import type { CallbackDefinitionName, CallbackSchema } from '../types.js';
 import { ApiResource, segment } from './api-resource.js';
 
+const PATH = '/api/callback/schemas';
+
 /** Versioned callback schemas (`/api/callback/schemas`). */
 export class CallbackSchemas extends ApiResource {
-  /** The schemas of every callback definition. */
-  list(options?: RequestOptions): FluidPromise<CallbackSchema[]> {
-    return this.call({ method: 'GET', path: '/api/callback/schemas' }, 'schemaList', 'schemas', options);
+  /** The schemas of every callback definition (one page today; `for await` follows pages if Fluid adds them). */
+  list(options?: RequestOptions): PagePromise<CallbackSchema> {
+    return this.paginate(
+      { method: 'GET', path: PATH, query: {} },
+      'schemaList',
+      pageOf<CallbackSchema>(`GET ${PATH}`, 'schemas'),
+      (schema) => schema.name,
+      options,
+    );
   }
 
   /** The latest schema of one definition; `NotFoundError` for an unknown name. */
   get(name: CallbackDefinitionName, options?: RequestOptions): FluidPromise<CallbackSchema> {
-    return this.call(
-      { method: 'GET', path: `/api/callback/schemas/${segment(name)}` },
-      'schema',
-      'schema',
-      options,
-    );
+    return this.call({ method: 'GET', path: `${PATH}/${segment(name)}` }, 'schema', 'schema', options);
   }
 }
