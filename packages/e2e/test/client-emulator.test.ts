@@ -98,10 +98,10 @@ describe('FluidClient against the emulator', () => {
   it('reads definitions and schemas, and manages callback registrations with the installation token', async () => {
     const installation = client(INSTALLATION);
     const definitions = await installation.callbackDefinitions.list();
-    expect(definitions.map((definition) => definition.name)).toContain('update_cart_shipping');
+    expect(definitions.items.map((definition) => definition.name)).toContain('update_cart_shipping');
     const schema = await installation.callbackSchemas.get('update_cart_shipping');
     expect(schema.name).toBe('update_cart_shipping');
-    expect((await installation.callbackSchemas.list()).length).toBe(definitions.length);
+    expect((await installation.callbackSchemas.list()).items.length).toBe(definitions.items.length);
 
     const registration = await installation.callbackRegistrations.create({
       definition_name: 'update_cart_shipping',

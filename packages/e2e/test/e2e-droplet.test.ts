@@ -68,6 +68,15 @@ describe('example droplet service against the emulator', () => {
       ],
     });
 
+    for (let i = 0; i < 5; i++) {
+      // Requests sampled from the definition's request_schema, edge values included.
+      const sampled = await fluid.trigger.callback('update_cart_shipping');
+      expect({ ok: sampled.ok, issues: sampled.issues }, JSON.stringify(sampled.request)).toEqual({
+        ok: true,
+        issues: [],
+      });
+    }
+
     const client = new FluidClient({
       baseUrl: fluid.url,
       token: installed.installation.authentication_token,

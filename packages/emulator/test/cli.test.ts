@@ -101,6 +101,73 @@ describe('fluid-emulator (the real executable)', () => {
     expect(receiver.requests[0]?.headers['x-fluid-callback-token']).toBe('cvt_cli');
   });
 
+  it('fuzz sends schema-valid requests signed with --key and exits 0 when every reply is valid', async () => {
+    const receiver = await startReceiver((response, request) => {
+      const body = JSON.parse(request.rawBody) as { message: string };
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: body.message }));
+    });
+    const run = await runCli([
+      'fuzz',
+      'test_callback_system',
+      '--url',
+      receiver.url,
+      '--key',
+      'cvt_fuzz',
+      '-n',
+      '30',
+      '--seed',
+      '4',
+      '--definitions',
+      definitionsDir,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/30 requests to test_callback_system \(seed 4\): 30 ok, 0 failed/);
+    expect(receiver.requests).toHaveLength(30);
+    const messages = receiver.requests.map(
+      (request) => (JSON.parse(request.rawBody) as { message: string }).message,
+    );
+    expect(new Set(messages).size).toBeGreaterThan(5);
+    expect(messages).toContain('');
+    for (const request of receiver.requests.slice(0, 5)) {
+      const verified = await verifyFluidSignature({
+        rawBody: request.rawBody,
+        headers: request.headers,
+        keys: 'cvt_fuzz',
+      });
+      expect(verified.ok).toBe(true);
+    }
+  });
+
+  it('fuzz reports every reply that fails response_schema, errors or times out, and exits 1', async () => {
+    let count = 0;
+    const receiver = await startReceiver((response) => {
+      count++;
+      if (count % 3 === 0) response.writeHead(500).end();
+      else if (count % 3 === 1)
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"message":1}');
+      else response.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"fine"}');
+    });
+    const run = await runCli([
+      'fuzz',
+      'test_callback_system',
+      '--url',
+      receiver.url,
+      '--key',
+      'cvt_fuzz',
+      '-n',
+      '9',
+      '--definitions',
+      definitionsDir,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/^FAIL #\d+ HTTP 200: \/message must be string$/gm)).toHaveLength(3);
+    expect(run.stdout.match(/^FAIL #\d+ HTTP 500$/gm)).toHaveLength(3);
+    expect(run.stdout).toMatch(/9 requests to test_callback_system \(seed 1\): 3 ok, 6 failed/);
+  });
+
   it.each([
     [['trigger', 'webhook', 'order_created', '--key', 'k'], /--url is required/],
     [

@@ -259,6 +259,27 @@ describe('trigger.callback', () => {
     expect(receiver.requests.map((request) => request.path)).toEqual(['/us', '/all', '/all']);
   });
 
+  it('samples requests from request_schema when none is given: a reproducible series per seed', async () => {
+    const series: unknown[][] = [];
+    for (const seed of [21, 21, 22]) {
+      const fluid = await emulator({ seed });
+      const receiver = await startReceiver({ status: 200, json: { message: 'ok' } });
+      await registerTo(fluid.url, receiver.url, 'test_callback_system');
+      const requests: unknown[] = [];
+      for (let i = 0; i < 4; i++) {
+        const report = await fluid.trigger.callback('test_callback_system');
+        expect(report.ok).toBe(true);
+        expect(report.request).toEqual(JSON.parse(receiver.requests[i]?.rawBody ?? 'null'));
+        expect(report.request).toMatchObject({ message: expect.any(String) });
+        requests.push(report.request);
+      }
+      expect(new Set(requests.map((request) => JSON.stringify(request))).size).toBeGreaterThan(1);
+      series.push(requests);
+    }
+    expect(series[0]).toEqual(series[1]);
+    expect(series[0]).not.toEqual(series[2]);
+  });
+
   it('throws for an unknown definition or when no active registration exists', async () => {
     const fluid = await emulator();
     await expect(fluid.trigger.callback('nope')).rejects.toBeInstanceOf(UnknownDefinitionError);

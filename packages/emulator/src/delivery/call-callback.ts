@@ -56,7 +56,9 @@ export async function callCallback(options: CallCallbackOptions): Promise<Callba
   const parsed = parseJson(result.text);
   const success = result.status >= 200 && result.status < 300;
   if (parsed === NOT_JSON) {
-    const issues: ValidationIssue[] = success ? [{ pointer: '', message: 'reply is not JSON' }] : [];
+    // Only a 2xx promises a JSON body; an error status with an empty or HTML body is reported by its status.
+    if (!success) return { ...base, status: result.status, ok: false, issues: [], body: result.text };
+    const issues: ValidationIssue[] = [{ pointer: '', message: 'reply is not JSON' }];
     return { ...base, status: result.status, ok: false, issues, body: result.text, error: 'invalid_json' };
   }
   const issues =

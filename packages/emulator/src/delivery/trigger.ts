@@ -223,13 +223,16 @@ export function createTrigger(deps: TriggerDeps): Trigger {
   };
 
   function sampleOne(definition: CallbackDefinition): unknown {
-    const seed = deps.seed + sampleCount++;
-    const [request] = sampleRequests(definition, {
-      seed,
-      count: 1,
+    // The n-th trigger takes the n-th instance of one seeded series, so successive calls walk through the
+    // sampler's minimal, maximal and mixed instances instead of repeating the first.
+    const position = sampleCount++ % 64;
+    const series = sampleRequests(definition, {
+      seed: deps.seed,
+      count: position + 1,
       sampler: deps.sampler,
       validator: deps.validator,
     });
+    const request = series[position] ?? series.at(-1);
     if (request === undefined) throw new SamplingError(definition.name);
     return request;
   }
