@@ -1,10 +1,15 @@
+import { definitions } from '@fluid-droplet/sdk';
+import { toDefinitions } from './definitions/load-definitions.js';
 import type { CallbackDefinition } from './definitions/types.js';
 import type { RequestSampler } from './delivery/request-sampler.js';
 import { edgeSampler } from './sampling/edge-sampler.js';
 
-/** The definitions an emulator serves when none are given. */
+let bundled: readonly CallbackDefinition[] | undefined;
+
+/** The definitions an emulator serves when none are given: the ones bundled with `@fluid-droplet/sdk`. */
 export function defaultDefinitions(): readonly CallbackDefinition[] {
-  return [];
+  bundled ??= toDefinitions(definitions);
+  return bundled;
 }
 
 /** The sampler used when none is given. */

@@ -1,5 +1,7 @@
+import { startEmulator } from '@fluid-droplet/emulator';
+import { callbackNames } from '@fluid-droplet/sdk';
 import { describe, expect, it } from 'vitest';
-import { api, emulator, INSTALLATION } from './support/emulator.js';
+import { api, COMPANY, emulator, INSTALLATION } from './support/emulator.js';
 
 const register = (
   definition_name: string,
@@ -10,6 +12,17 @@ const register = (
 });
 
 describe('/api/callback/definitions and /schemas', () => {
+  it('serves the definitions bundled with @fluid-droplet/sdk when none are given', async () => {
+    const fluid = await startEmulator({ tokens: { company: COMPANY } });
+    try {
+      const listed = await api(fluid.url, 'GET', '/api/callback/definitions');
+      const names = (listed.body.definitions as { name: string }[]).map((d) => d.name);
+      expect(names).toEqual([...callbackNames]);
+    } finally {
+      await fluid.close();
+    }
+  });
+
   it('serves the loaded definitions under `definitions` and versioned schemas', async () => {
     const fluid = await emulator();
     const definitions = await api(fluid.url, 'GET', '/api/callback/definitions');

@@ -150,3 +150,4 @@ export type {
   RegistryResponse,
 } from './registry/index.js';
 export { callbackNames, callbacks } from './registry/index.js';
+export { type CallbackDefinitionData, definitions } from './registry/index.js';

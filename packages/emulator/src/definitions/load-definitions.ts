@@ -85,10 +85,16 @@ function schemaField(
 ): JsonSchemaObject | null {
   const schema = value[key] ?? null;
   if (schema === null || isRecord(schema)) return schema;
-  throw new DefinitionLoadError(`${where}${key} must be a JSON Schema object or null at ${pointer}/${key}`, {
-    ...context,
-    pointer: `${pointer}/${key}`,
-  });
+  // Boolean schemas are valid JSON Schema, but Fluid serves schemas as objects: `{}` accepts all, `{ not: {} }` none.
+  if (schema === true) return {};
+  if (schema === false) return { not: {} };
+  throw new DefinitionLoadError(
+    `${where}${key} must be a JSON Schema (object or boolean) or null at ${pointer}/${key}`,
+    {
+      ...context,
+      pointer: `${pointer}/${key}`,
+    },
+  );
 }
 
 function checkUnique(definitions: CallbackDefinition[]): CallbackDefinition[] {
