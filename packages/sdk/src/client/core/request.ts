@@ -3,6 +3,7 @@ import type { FluidError } from '../errors/fluid-error.js';
 import { errorFromResponse } from '../errors/from-response.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UserAbortError } from '../errors/user-abort-error.js';
+import { anySignal } from './any-signal.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import type { RequestOptions, ResolvedConfig } from './config.js';
 import { describeConnectionFailure } from './connection-failure.js';
@@ -64,8 +65,7 @@ export async function request(
   const deadline = Date.now() + timeoutMs;
   const timer = new AbortController();
   const handle = setTimeout(() => timer.abort(), timeoutMs);
-  const signal =
-    options.signal === undefined ? timer.signal : AbortSignal.any([options.signal, timer.signal]);
+  const signal = options.signal === undefined ? timer.signal : anySignal([options.signal, timer.signal]);
   const url = buildUrl(config.baseUrl, spec);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (spec.authenticated !== false) headers.authorization = config.authorization();
