@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifyFluidSignature } from '@fluid-droplet/sdk';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, waitForOutput } from './support/cli.js';
@@ -31,6 +34,50 @@ describe('fluid-emulator (the real executable)', () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+    }
+  });
+
+  it('--data keeps state across restarts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fluid-cli-'));
+    const dataFile = join(dir, 'state.json');
+    const serveOnce = async (work: (url: string) => Promise<void>) => {
+      const child = startCli([
+        '--data',
+        dataFile,
+        '--company-token',
+        'C-data',
+        '--definitions',
+        definitionsDir,
+      ]);
+      try {
+        const [, url] = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+        await work(url ?? '');
+      } finally {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    };
+    try {
+      await serveOnce(async (url) => {
+        const created = await fetch(`${url}/api/company/webhooks`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer C-data', 'content-type': 'application/json' },
+          body: JSON.stringify({
+            webhook: { url: 'https://h.example/x', resource: 'order', event: 'created' },
+          }),
+        });
+        expect(created.status).toBe(201);
+      });
+      await serveOnce(async (url) => {
+        const listed = await fetch(`${url}/api/company/webhooks`, {
+          headers: { authorization: 'Bearer C-data' },
+        });
+        const body = (await listed.json()) as { webhooks: { url: string }[] };
+        expect(body.webhooks.map((webhook) => webhook.url)).toEqual(['https://h.example/x']);
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -280,6 +280,18 @@ describe('trigger.callback', () => {
     expect(series[0]).not.toEqual(series[2]);
   });
 
+  it('reports a connection reset in the middle of a reply as a connection failure', async () => {
+    const fluid = await emulator();
+    const receiver = await startReceiver((response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"message":');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    await registerTo(fluid.url, receiver.url, 'test_callback_system');
+    const report = await fluid.trigger.callback('test_callback_system', { message: 'hi' });
+    expect(report).toMatchObject({ status: null, ok: false, error: 'connection' });
+  });
+
   it('throws for an unknown definition or when no active registration exists', async () => {
     const fluid = await emulator();
     await expect(fluid.trigger.callback('nope')).rejects.toBeInstanceOf(UnknownDefinitionError);
