@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CallbackDefinition } from '../definitions/types.js';
 import type { DeliveryLogEntry } from '../delivery/types.js';
 import type { IdSource } from '../util/random.js';
@@ -75,9 +76,10 @@ export class EmulatorState {
 
   /** Resolves a bearer token to its caller, or `undefined` when the API must answer 401. */
   authenticate(token: string): Caller | undefined {
-    if (token === this.#data.company_token) return { kind: 'company' };
+    if (token === '') return undefined;
+    if (sameToken(token, this.#data.company_token)) return { kind: 'company' };
     const installation = this.#data.installations.find(
-      (candidate) => candidate.active && candidate.authentication_token === token,
+      (candidate) => candidate.active && sameToken(token, candidate.authentication_token),
     );
     return installation === undefined ? undefined : { kind: 'installation', installation };
   }
@@ -338,6 +340,12 @@ export class EmulatorState {
   deliveries(): readonly DeliveryLogEntry[] {
     return this.#deliveries;
   }
+}
+
+/** Compares tokens in constant time; hashing first makes the lengths equal, so the length does not leak either. */
+function sameToken(presented: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return expected !== '' && timingSafeEqual(digest(presented), digest(expected));
 }
 
 function ownerOf(caller: Caller, companyId: number): { type: 'Company' | 'DropletInstallation'; id: number } {
