@@ -15,6 +15,7 @@ export type {
   CreatedCallbackRegistration,
   DeletedCallbackRegistration,
   DeletedWebhook,
+  DeleteOptions,
   DropletInstallationExchangeResult,
   FluidApiErrorInit,
   FluidClientLogger,

@@ -2,7 +2,7 @@
 export type { WithResponse } from './api-promise.js';
 export { FluidPromise } from './api-promise.js';
 export type { BackoffOptions } from './core/backoff.js';
-export type { FluidClientLogger, RequestOptions } from './core/config.js';
+export type { DeleteOptions, FluidClientLogger, RequestOptions } from './core/config.js';
 export { AuthenticationError } from './errors/authentication-error.js';
 export { ConflictError } from './errors/conflict-error.js';
 export { ConnectionError } from './errors/connection-error.js';

@@ -106,6 +106,18 @@ describe('B4.41 404 on get or delete of a registration', () => {
   );
 });
 
+describe('B4.41 ignoreNotFound', () => {
+  it('makes delete idempotent: an already-deleted registration resolves to its uuid', async () => {
+    server.script(`DELETE ${REGISTRATIONS}/cbr_gone`, { status: 404, body: errorBody('Not found') });
+    await expect(
+      client().callbackRegistrations.delete('cbr_gone', { ignoreNotFound: true }),
+    ).resolves.toEqual({ uuid: 'cbr_gone' });
+    await expect(client().webhooks.delete(9, { ignoreNotFound: true })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
+  });
+});
+
 describe('B4.42 422 with a field-error body', () => {
   it('exposes the field errors verbatim, no retry', async () => {
     const errors = { url: ['must be https', 'is not reachable'], definition_name: ['is unknown'] };

@@ -36,3 +36,9 @@ export interface RequestOptions {
    */
   readonly idempotencyKey?: string;
 }
+
+/** Options of a delete call. */
+export interface DeleteOptions extends RequestOptions {
+  /** Resolve instead of throwing `NotFoundError` when the resource is already gone, making delete idempotent. */
+  readonly ignoreNotFound?: boolean;
+}

@@ -1,6 +1,7 @@
 import { FluidPromise } from '../api-promise.js';
-import type { RequestOptions, ResolvedConfig } from '../core/config.js';
+import type { DeleteOptions, RequestOptions, ResolvedConfig } from '../core/config.js';
 import { type RawResponse, type RequestSpec, request } from '../core/request.js';
+import { NotFoundError } from '../errors/not-found-error.js';
 import { PagePromise, type PageUnwrap } from '../pagination.js';
 import { envelopeField } from '../validation/envelope-field.js';
 import { type EnvelopeName, envelopes } from '../validation/envelopes.js';
@@ -41,11 +42,9 @@ export abstract class ApiResource {
     envelope: EnvelopeName,
     key: string | { readonly body: 'as-is' | 'without-meta' },
     options?: RequestOptions,
-    whenNoContent?: T,
   ): FluidPromise<T> {
     const operation = `${spec.method} ${spec.path}`;
     return new FluidPromise(this.#send(spec, envelope, options), (response) => {
-      if (response.status === 204 && whenNoContent !== undefined) return whenNoContent;
       if (typeof key === 'string') return envelopeField<T>(operation, response, key);
       if (key.body === 'as-is') return response.data as T;
       const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(
@@ -55,6 +54,26 @@ export abstract class ApiResource {
       );
       return rest as T;
     });
+  }
+
+  /** Sends a delete; with `ignoreNotFound`, a 404 resolves to `deleted` as if the delete had just happened. */
+  protected remove<T>(
+    spec: RequestSpec,
+    envelope: EnvelopeName,
+    key: string,
+    deleted: T,
+    options?: DeleteOptions,
+  ): FluidPromise<T> {
+    const operation = `${spec.method} ${spec.path}`;
+    const sent = this.#send(spec, envelope, options).catch((error: unknown) => {
+      if (options?.ignoreNotFound === true && error instanceof NotFoundError) {
+        return { data: undefined, status: error.status, headers: error.headers, requestId: error.requestId };
+      }
+      throw error;
+    });
+    return new FluidPromise(sent, (response) =>
+      response.data === undefined ? deleted : envelopeField<T>(operation, response, key),
+    );
   }
 
   /** Sends a paginated list call. */

@@ -1,5 +1,5 @@
 import type { FluidPromise } from '../api-promise.js';
-import type { RequestOptions } from '../core/config.js';
+import type { DeleteOptions, RequestOptions } from '../core/config.js';
 import { type PagePromise, pageOf } from '../pagination.js';
 import type {
   CallbackRegistration,
@@ -77,14 +77,21 @@ export class CallbackRegistrations extends ApiResource {
     );
   }
 
-  /** Deletes a registration; resolves to its uuid (also when Fluid answers 204 without a body). */
-  delete(uuid: string, options?: RequestOptions): FluidPromise<DeletedCallbackRegistration> {
-    return this.call(
-      { method: 'DELETE', path: `${PATH}/${segment(uuid)}` },
+  /**
+   * Deletes a registration; resolves to its uuid (also on a 204 without a body). With `ignoreNotFound`, an
+   * already-deleted registration resolves too.
+   *
+   * @example
+   * await client.callbackRegistrations.delete(uuid, { ignoreNotFound: true });
+   */
+  delete(uuid: string, options?: DeleteOptions): FluidPromise<DeletedCallbackRegistration> {
+    const path = `${PATH}/${segment(uuid)}`;
+    return this.remove(
+      { method: 'DELETE', path },
       'registrationDeleted',
       'callback_registration',
-      options,
       { uuid },
+      options,
     );
   }
 }

@@ -1,5 +1,5 @@
 import type { FluidPromise } from '../api-promise.js';
-import type { RequestOptions } from '../core/config.js';
+import type { DeleteOptions, RequestOptions } from '../core/config.js';
 import { type PagePromise, pageOf } from '../pagination.js';
 import type {
   BulkDeletedWebhooks,
@@ -57,14 +57,10 @@ export class Webhooks extends ApiResource {
     );
   }
 
-  /** Deletes a webhook; resolves to its id. */
-  delete(id: number | string, options?: RequestOptions): FluidPromise<DeletedWebhook> {
-    return this.call(
-      { method: 'DELETE', path: `${PATH}/${segment(id)}` },
-      'webhookDeleted',
-      'webhook',
-      options,
-    );
+  /** Deletes a webhook; resolves to its id (also on a 204 without a body, or a 404 with `ignoreNotFound`). */
+  delete(id: number | string, options?: DeleteOptions): FluidPromise<DeletedWebhook> {
+    const path = `${PATH}/${segment(id)}`;
+    return this.remove({ method: 'DELETE', path }, 'webhookDeleted', 'webhook', { id: Number(id) }, options);
   }
 
   /** Deletes several webhooks in one call. */
