@@ -102,6 +102,29 @@ describe('trigger.webhook', () => {
     expect(fluid.state.deliveries()).toHaveLength(2);
   });
 
+  it('signs subscribed droplet lifecycle events with the dws_ secret, and sends unsigned when no key exists', async () => {
+    const fluid = await emulator();
+    const receiver = await startReceiver();
+    for (const [path, resource, event] of [
+      ['/lifecycle', 'droplet', 'uninstalled'],
+      ['/unsigned', 'product', 'created'],
+    ] as const) {
+      await api(fluid.url, 'POST', '/api/company/webhooks', {
+        body: { webhook: { url: `${receiver.url}${path}`, resource, event } },
+      });
+    }
+    await fluid.trigger.webhook('droplet_uninstalled');
+    await fluid.trigger.webhook('product_created');
+    const [lifecycle, unsigned] = receiver.requests;
+    if (lifecycle === undefined || unsigned === undefined) throw new Error('deliveries missing');
+    const keys = fluid.state.droplet.webhook_secret;
+    expect(
+      (await verifyFluidSignature({ rawBody: lifecycle.rawBody, headers: lifecycle.headers, keys })).ok,
+    ).toBe(true);
+    expect(unsigned.headers['x-fluid-signature']).toBeUndefined();
+    expect(unsigned.headers['x-fluid-shop']).toBe('emulated');
+  });
+
   it('rejects an event that is not in the catalog', async () => {
     const fluid = await emulator();
     await expect(fluid.trigger.webhook('inventory_updated')).rejects.toBeInstanceOf(UnknownEventError);

@@ -138,15 +138,17 @@ export function createTrigger(deps: TriggerDeps): Trigger {
       const targets = state
         .listWebhooks({ active: true })
         .filter((webhook) => webhook.event_identifier === event);
+      // Droplet lifecycle events are signed with the droplet's dws_ secret and retried, whoever subscribed.
+      const lifecycleEvent = topic.resource === 'droplet';
       const deliveries = await Promise.all(
         targets.map(async (webhook) => {
           const delivery = await deliverWebhook({
             url: webhook.url,
             method: webhook.http_method,
             envelope,
-            key: state.webhookSigningKey(webhook),
+            key: lifecycleEvent ? state.droplet.webhook_secret : state.webhookSigningKey(webhook),
             shop: state.company.fluid_shop,
-            lifecycle: false,
+            lifecycle: lifecycleEvent,
             webhookId: webhook.id,
             ...(deps.timeouts === undefined ? {} : { timeouts: deps.timeouts }),
           });
