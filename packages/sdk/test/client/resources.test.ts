@@ -229,6 +229,12 @@ describe('withResponse, request ids and logging', () => {
     expect(response.data.id).toBe(1);
   });
 
+  it('timeout: Infinity means no practical limit rather than an instant timeout', async () => {
+    server.script('GET /api/company/webhooks/1', { body: { webhook: webhook(1), meta }, delayMs: 20 });
+    const fluid = new FluidClient({ token: TOKEN, baseUrl: server.url, timeout: Number.POSITIVE_INFINITY });
+    await expect(fluid.webhooks.get(1)).resolves.toMatchObject({ id: 1 });
+  });
+
   it('the request id falls back to the x-request-id header', async () => {
     server.script('GET /api/company/webhooks/1', {
       status: 404,

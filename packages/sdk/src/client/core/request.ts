@@ -64,7 +64,8 @@ export async function request(
   const maxRetries = options.maxRetries ?? config.maxRetries;
   const deadline = Date.now() + timeoutMs;
   const timer = new AbortController();
-  const handle = setTimeout(() => timer.abort(), timeoutMs);
+  // setTimeout fires at once for delays past 2^31-1 ms; clamp so `Infinity` means "no practical limit".
+  const handle = setTimeout(() => timer.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
   const signal = options.signal === undefined ? timer.signal : anySignal([options.signal, timer.signal]);
   const url = buildUrl(config.baseUrl, spec);
   const headers: Record<string, string> = { accept: 'application/json' };
