@@ -76,6 +76,20 @@ describe('B4.39 401 with a bad or expired token', () => {
   });
 });
 
+describe('B4.39 redaction stays out of data', () => {
+  it('a success body is returned exactly, while a malformed one has the token redacted from its snippet', async () => {
+    server.script(
+      `GET ${WEBHOOKS}/1`,
+      { body: { webhook: { ...webhook(1), auth_token: TOKEN }, meta } },
+      { body: `oops ${TOKEN}` },
+    );
+    const fluid = client();
+    expect((await fluid.webhooks.get(1)).auth_token).toBe(TOKEN);
+    const error = await failure(fluid.webhooks.get(1));
+    expect((error as ResponseParseError).bodySnippet).toBe('oops [redacted]');
+  });
+});
+
 describe('B4.40 403', () => {
   it('throws PermissionDeniedError with the scope message, no retry', async () => {
     server.script(`GET ${WEBHOOKS}`, {

@@ -14,6 +14,7 @@ export function parseSuccessBody(
   headers: Headers,
   text: string,
   requestId: string | undefined,
+  secret: string,
 ): unknown {
   if (status === 204 || status === 205) return undefined;
   try {
@@ -23,7 +24,7 @@ export function parseSuccessBody(
     throw new ResponseParseError({
       status,
       contentType: headers.get('content-type'),
-      bodySnippet: text.slice(0, 200),
+      bodySnippet: redact(text, secret).slice(0, 200),
       requestId,
       cause,
     });

@@ -88,14 +88,14 @@ export async function request(
       let retryable: boolean;
       let retryAfterMs: number | undefined;
       if (attempt.kind === 'response') {
-        const { response } = attempt;
-        const text = redact(attempt.text, secret);
+        const { response, text } = attempt;
         if (response.ok) {
           const data = parseSuccessBody(
             response.status,
             response.headers,
             text,
             response.headers.get('x-request-id') ?? undefined,
+            secret,
           );
           return {
             data,
@@ -107,7 +107,8 @@ export async function request(
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         failure = errorFromResponse({
           status: response.status,
-          body: parseErrorBody(text),
+          // Error bodies end up in messages and logs: a server echoing the token must not leak it there.
+          body: parseErrorBody(redact(text, secret)),
           headers: response.headers,
           attempts,
           retryAfterMs,
