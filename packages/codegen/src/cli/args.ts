@@ -94,6 +94,11 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.out === undefined) throw new UsageError('missing --out <dir>');
   if (values.check === true && values.watch === true)
     throw new UsageError('--check and --watch cannot be combined');
+  if (fromApi && values.watch === true)
+    throw new UsageError('--watch needs --input (the API is not watched)');
+  if (!fromApi && (values['base-url'] !== undefined || values['save-definitions'] !== undefined)) {
+    throw new UsageError('--base-url and --save-definitions only apply with --from-api');
+  }
   return {
     kind: 'generate',
     options: {

@@ -4,15 +4,14 @@ import type { GenerateCache } from '../generate.js';
 import { loadDefinitions } from '../load/load-definitions.js';
 import { VERSION } from '../version.js';
 import { type GenerateCommandOptions, HELP, parseCommand, UsageError } from './args.js';
+import { loadFromApi } from './from-api.js';
 import { type CliIo, type Loaded, runOnce } from './run-once.js';
 import { watchInput } from './watch.js';
 
 export type { CliIo } from './run-once.js';
 
-async function load(options: GenerateCommandOptions, cwd: string): Promise<Loaded> {
-  if (options.fromApi || options.input === undefined) {
-    throw new UsageError('--from-api is not available in this build yet; use --input');
-  }
+async function load(options: GenerateCommandOptions, io: CliIo, cwd: string): Promise<Loaded> {
+  if (options.fromApi || options.input === undefined) return loadFromApi(options, io, cwd);
   return loadDefinitions(options.input, {
     cwd,
     limits: {
@@ -26,7 +25,7 @@ async function generateCommand(options: GenerateCommandOptions, io: CliIo): Prom
   const cwd = io.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.out);
   const cache: GenerateCache = new Map();
-  const first = await runOnce(await load(options, cwd), options, outDir, io, cache);
+  const first = await runOnce(await load(options, io, cwd), options, outDir, io, cache);
   if (!options.watch || options.input === undefined) return first.code;
   const signal = io.signal ?? new AbortController().signal;
   io.stderr.write(`fluid-codegen: watching ${options.input} (Ctrl-C to stop)\n`);
@@ -34,7 +33,7 @@ async function generateCommand(options: GenerateCommandOptions, io: CliIo): Prom
     resolve(cwd, options.input),
     async () => {
       try {
-        const next = await runOnce(await load(options, cwd), options, outDir, io, cache);
+        const next = await runOnce(await load(options, io, cwd), options, outDir, io, cache);
         const names = next.emitted.length === 0 ? 'none' : next.emitted.join(', ');
         io.stderr.write(`fluid-codegen: regenerated (exit ${next.code}); re-emitted: ${names}\n`);
       } catch (error) {

@@ -1,0 +1,101 @@
+// `fluid-codegen generate --from-api` against a real loopback server standing in for Fluid's API.
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { snapshotDir, tempDir } from '../helpers.js';
+
+const TOKEN = 'C-secret-token-never-printed';
+let server: Server | undefined;
+
+async function serve(status: number, body: unknown): Promise<string> {
+  server = createServer((request, response) => {
+    const authorized = request.headers.authorization === `Bearer ${TOKEN}`;
+    response.writeHead(authorized ? status : 401, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(authorized ? body : { error: 'unauthorized' }));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  server?.close();
+  server = undefined;
+});
+
+async function run(args: string[], cwd: string, env: Record<string, string | undefined>) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd,
+    env,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+const definition = {
+  name: 'test_callback_system',
+  description: 'Test callback system',
+  example_response: { message: 'Hello, world!' },
+  request_schema: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
+  response_schema: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
+};
+
+describe('fluid-codegen generate --from-api', () => {
+  it('generates from the API and saves each definition as the API sent it', async () => {
+    const baseUrl = await serve(200, { definitions: [definition], meta: { request_id: 'r1' } });
+    const dir = await tempDir();
+    const args = [
+      'generate',
+      '--from-api',
+      '--base-url',
+      baseUrl,
+      '--out',
+      'out',
+      '--save-definitions',
+      'defs',
+    ];
+    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(Object.keys(await snapshotDir(join(dir, 'out')))).toContain('test-callback-system.ts');
+    expect(JSON.parse(await readFile(join(dir, 'defs', 'test_callback_system.json'), 'utf8'))).toEqual(
+      definition,
+    );
+
+    // The saved folder regenerates the same tree.
+    const again = await run(['generate', '--input', 'defs', '--out', 'out', '--check'], dir, {});
+    expect(again.code).toBe(0);
+  });
+
+  it('fails clearly without a token, and never prints a wrong one', async () => {
+    const baseUrl = await serve(200, { definitions: [definition], meta: {} });
+    const dir = await tempDir();
+    const args = ['generate', '--from-api', '--base-url', baseUrl, '--out', 'out'];
+    const missing = await run(args, dir, {});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('FLUID_API_TOKEN');
+    const wrong = await run(args, dir, { FLUID_API_TOKEN: 'C-wrong-secret' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('GET /api/callback/definitions');
+    expect(wrong.stderr).not.toContain('C-wrong-secret');
+    expect(await snapshotDir(join(dir, 'out'))).toEqual({});
+  });
+
+  it.each([
+    [['generate', '--from-api', '--input', 'defs', '--out', 'out'], 'not both'],
+    [['generate', '--from-api', '--watch', '--out', 'out'], '--watch needs --input'],
+    [['generate', '--input', 'defs', '--out', 'out', '--base-url', 'http://x'], 'only apply with --from-api'],
+  ])('rejects %j', async (args, message) => {
+    const result = await run(args, await tempDir(), { FLUID_API_TOKEN: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+  });
+});
