@@ -16,10 +16,10 @@ export type {
   GenerateResult,
 } from './generate.js';
 export { generate } from './generate.js';
-export type { Page, PaginationProblem } from './load/collect-pages.js';
-export { collectPages, PaginationError } from './load/collect-pages.js';
 // --- loading definitions ---
 export type { CallbackDefinition, JsonSchemaInput, SourcedDefinition } from './load/definition.js';
+export type { ApiLoadOptions, ApiLoadResult } from './load/from-api.js';
+export { API_SOURCE, loadDefinitionsFromApi } from './load/from-api.js';
 export type { LoadLimits } from './load/limits.js';
 export { DEFAULT_LIMITS } from './load/limits.js';
 export type { LoadOptions, LoadResult } from './load/load-definitions.js';
