@@ -28,7 +28,6 @@ async function generateCommand(options: GenerateCommandOptions, io: CliIo): Prom
   const first = await runOnce(await load(options, io, cwd), options, outDir, io, cache);
   if (!options.watch || options.input === undefined) return first.code;
   const signal = io.signal ?? new AbortController().signal;
-  io.stderr.write(`fluid-codegen: watching ${options.input} (Ctrl-C to stop)\n`);
   await watchInput(
     resolve(cwd, options.input),
     async () => {
@@ -41,6 +40,7 @@ async function generateCommand(options: GenerateCommandOptions, io: CliIo): Prom
       }
     },
     signal,
+    () => io.stderr.write(`fluid-codegen: watching ${options.input} (Ctrl-C to stop)\n`),
   );
   return 0;
 }

@@ -4,12 +4,14 @@ import { basename, dirname } from 'node:path';
 
 /**
  * Calls `onChange` (never concurrently) after changes under `path` settle for `debounceMs`, until
- * `signal` aborts. A file is watched through its folder so editors that replace it are seen.
+ * `signal` aborts; `onReady` runs once changes are being watched. A file is watched through its
+ * folder so editors that replace it are seen.
  */
 export async function watchInput(
   path: string,
   onChange: () => Promise<void>,
   signal: AbortSignal,
+  onReady: () => void = () => {},
   debounceMs = 100,
 ): Promise<void> {
   const isDirectory = (await stat(path)).isDirectory();
@@ -31,6 +33,7 @@ export async function watchInput(
     clearTimeout(timer);
     timer = setTimeout(run, debounceMs);
   });
+  onReady();
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
