@@ -1,4 +1,4 @@
-import { checkFormat } from '../formats/formats.js';
+import { checkFormat, checkNumberFormat } from '../formats/formats.js';
 import {
   codePointLength,
   isRecord,
@@ -127,7 +127,8 @@ class Matcher {
     const upper = upperBound(schema);
     if (upper && (upper.exclusive ? value >= upper.value : value > upper.value)) return false;
     const divisor = num(schema, 'multipleOf');
-    return divisor === undefined || isMultiple(value, divisor);
+    if (divisor !== undefined && !isMultiple(value, divisor)) return false;
+    return typeof schema.format !== 'string' || checkNumberFormat(schema.format, value);
   }
 
   private array(schema: SchemaObject, value: unknown[]): boolean {

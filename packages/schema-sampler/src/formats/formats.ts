@@ -135,3 +135,16 @@ export function checkFormat(format: string, text: string): boolean {
   const spec = FORMATS[format];
   return spec === undefined || spec.check(text);
 }
+
+/** Bounds of the OpenAPI integer formats, which ajv-formats also checks on numbers. */
+export const INTEGER_FORMATS: Readonly<Record<string, { min: number; max: number }>> = {
+  int32: { min: -(2 ** 31), max: 2 ** 31 - 1 },
+  int64: { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+};
+
+/** True when a number satisfies a numeric format (`int32`, `int64`), or the format is not numeric. */
+export function checkNumberFormat(format: string, value: number): boolean {
+  if (format === 'int64') return Number.isInteger(value);
+  const range = INTEGER_FORMATS[format];
+  return range === undefined || (Number.isInteger(value) && value >= range.min && value <= range.max);
+}

@@ -9,6 +9,28 @@ export interface GenerateContext {
   readonly random: Random;
   /** Nesting depth beyond which only minimal instances (required keys, shortest arrays) are built. */
   readonly maxDepth: number;
+  /** Results per schema object and depth, so shared sub-schemas (`$ref` targets) are generated once per round. */
+  readonly memo: WeakMap<object, Map<string, unknown[]>>;
+}
+
+/** Returns the memoised result for (schema, key) or computes and stores it; boolean schemas are not memoised. */
+export function memoised(
+  ctx: GenerateContext,
+  schema: unknown,
+  key: string,
+  compute: () => unknown[],
+): unknown[] {
+  if (typeof schema !== 'object' || schema === null) return compute();
+  let byKey = ctx.memo.get(schema);
+  if (byKey === undefined) {
+    byKey = new Map();
+    ctx.memo.set(schema, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
 }
 
 /** Nesting beyond maxDepth + this gives up entirely (a required self-reference has no finite instance). */

@@ -15,20 +15,18 @@ function collect(
   produce: (ctx: GenerateContext) => unknown[],
 ): unknown[] {
   const count = Math.max(0, Math.floor(options.count ?? DEFAULT_COUNT));
-  const ctx: GenerateContext = {
-    root: schema,
-    random: createRandom(options.seed ?? 0),
-    maxDepth: Math.max(0, Math.floor(options.maxDepth ?? DEFAULT_MAX_DEPTH)),
-  };
+  const random = createRandom(options.seed ?? 0);
+  const maxDepth = Math.max(0, Math.floor(options.maxDepth ?? DEFAULT_MAX_DEPTH));
   let found: unknown[] = [];
   for (let round = 0; round < ROUNDS && found.length < count; round++) {
     const before = found.length;
-    found = dedupe([...found, ...produce(ctx)]);
+    // A fresh memo per round lets later rounds draw new random values for every sub-schema.
+    found = dedupe([...found, ...produce({ root: schema, random, maxDepth, memo: new WeakMap() })]);
     if (round > 0 && found.length === before) break;
   }
   if (found.length > 1) {
     // Lead with a seed-chosen instance so that `count: 1` still varies with the seed.
-    const [lead] = found.splice(ctx.random.int(0, found.length - 1), 1);
+    const [lead] = found.splice(random.int(0, found.length - 1), 1);
     found.unshift(lead);
   }
   return found.slice(0, count);

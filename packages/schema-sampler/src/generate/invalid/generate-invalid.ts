@@ -1,7 +1,7 @@
 import { declaredTypes } from '../../check/matches.js';
 import { isRecord, type SchemaObject, sub, subList } from '../../schema/json.js';
 import { dereference, mergeSchemas, omit } from '../../schema/merge.js';
-import { anyValues, DEPTH_SLACK, type GenerateContext, keep, widthAt } from '../context.js';
+import { anyValues, DEPTH_SLACK, type GenerateContext, keep, memoised, widthAt } from '../context.js';
 import { validValues } from '../valid/generate-valid.js';
 import { invalidArrays, invalidObjects } from './containers.js';
 import { nearby, wrongTypes } from './mutations.js';
@@ -63,8 +63,10 @@ function unfiltered(schema: SchemaObject, ctx: GenerateContext, depth: number): 
 export function invalidValues(schema: unknown, ctx: GenerateContext, depth: number): unknown[] {
   if (typeof schema !== 'boolean' && !isRecord(schema)) return [];
   if (depth > ctx.maxDepth + DEPTH_SLACK) return [];
-  const node = dereference(ctx.root, schema);
-  if (node === true) return [];
-  const candidates = node === false ? anyValues() : unfiltered(node, ctx, depth);
-  return keep(ctx, schema, candidates, false).slice(0, widthAt(depth) * 2);
+  return memoised(ctx, schema, `invalid:${depth}`, () => {
+    const node = dereference(ctx.root, schema);
+    if (node === true) return [];
+    const candidates = node === false ? anyValues() : unfiltered(node, ctx, depth);
+    return keep(ctx, schema, candidates, false).slice(0, widthAt(depth) * 2);
+  });
 }

@@ -1,5 +1,5 @@
 import { bounds } from '../../check/matches.js';
-import { FORMATS } from '../../formats/formats.js';
+import { FORMATS, INTEGER_FORMATS } from '../../formats/formats.js';
 import { codePointLength, num, type SchemaObject } from '../../schema/json.js';
 import { decimals, nextDown, nextUp, roundTo } from '../float.js';
 
@@ -56,5 +56,7 @@ export function invalidNumbers(schema: SchemaObject, integer: boolean, valid: re
     }
   }
   if (integer) out.push(...valid.slice(0, 2).map((value) => value + 0.5), 1e-9);
+  const range = typeof schema.format === 'string' ? INTEGER_FORMATS[schema.format] : undefined;
+  if (range) out.push(range.min - 1, range.max + 1, 0.5);
   return out.filter(Number.isFinite);
 }

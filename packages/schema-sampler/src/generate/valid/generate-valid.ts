@@ -1,6 +1,15 @@
+import { INTEGER_FORMATS } from '../../formats/formats.js';
 import { isRecord, type SchemaObject, sub, subList } from '../../schema/json.js';
 import { dereference, mergeSchemas, omit } from '../../schema/merge.js';
-import { anyValues, DEPTH_SLACK, type GenerateContext, interleave, keep, widthAt } from '../context.js';
+import {
+  anyValues,
+  DEPTH_SLACK,
+  type GenerateContext,
+  interleave,
+  keep,
+  memoised,
+  widthAt,
+} from '../context.js';
 import { arrayValues } from './arrays.js';
 import { typesToGenerate } from './infer-types.js';
 import { numberValues } from './numbers.js';
@@ -17,8 +26,15 @@ function byType(type: string, schema: SchemaObject, ctx: GenerateContext, depth:
       return ctx.random.next() < 0.5 ? [true, false] : [false, true];
     case 'integer':
       return numberValues(schema, ctx, true);
-    case 'number':
-      return numberValues(schema, ctx, false);
+    case 'number': {
+      const range = typeof schema.format === 'string' ? INTEGER_FORMATS[schema.format] : undefined;
+      if (range === undefined) return numberValues(schema, ctx, false);
+      return numberValues(
+        mergeSchemas({ minimum: range.min, maximum: range.max }, schema) as SchemaObject,
+        ctx,
+        true,
+      );
+    }
     case 'string':
       return stringValues(schema, ctx);
     case 'array':
@@ -82,5 +98,7 @@ function unfiltered(
 export function validValues(schema: unknown, ctx: GenerateContext, depth: number): unknown[] {
   if (typeof schema !== 'boolean' && !isRecord(schema)) return anyValues();
   if (depth > ctx.maxDepth + DEPTH_SLACK) return [];
-  return keep(ctx, schema, unfiltered(schema, ctx, depth, 16), true).slice(0, widthAt(depth));
+  return memoised(ctx, schema, `valid:${depth}`, () =>
+    keep(ctx, schema, unfiltered(schema, ctx, depth, 16), true).slice(0, widthAt(depth)),
+  );
 }
