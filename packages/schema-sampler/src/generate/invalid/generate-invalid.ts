@@ -1,7 +1,15 @@
 import { declaredTypes } from '../../check/matches.js';
 import { isRecord, type SchemaObject, sub, subList } from '../../schema/json.js';
 import { dereference, mergeSchemas, omit } from '../../schema/merge.js';
-import { anyValues, DEPTH_SLACK, type GenerateContext, keep, memoised, widthAt } from '../context.js';
+import {
+  anyValues,
+  DEPTH_SLACK,
+  type GenerateContext,
+  interleave,
+  keep,
+  memoised,
+  widthAt,
+} from '../context.js';
 import { validValues } from '../valid/generate-valid.js';
 import { invalidArrays, invalidObjects } from './containers.js';
 import { nearby, wrongTypes } from './mutations.js';
@@ -13,7 +21,9 @@ function unfiltered(schema: SchemaObject, ctx: GenerateContext, depth: number): 
     next === undefined ? [] : invalidValues(next, ctx, nextDepth);
   const validChild = (next: SchemaObject | boolean | undefined, nextDepth: number): unknown[] =>
     validValues(next ?? true, ctx, nextDepth);
-  const out: unknown[] = [];
+  // One list per kind of near miss, interleaved at the end so that a truncated list still has every kind.
+  const groups: unknown[][] = [];
+  const out = { push: (...values: unknown[]): void => void groups.push(values) };
   const types = declaredTypes(schema);
   if (types) out.push(...wrongTypes(types));
   if ('const' in schema) out.push(...nearby(schema.const));
@@ -53,7 +63,7 @@ function unfiltered(schema: SchemaObject, ctx: GenerateContext, depth: number): 
   if (arrays.length > 0) out.push(...invalidArrays(schema, depth, arrays, invalidChild, validChild));
   const base = valid.find(isRecord);
   if (base) out.push(...invalidObjects(schema, ctx, depth, base, invalidChild, validChild));
-  return out;
+  return interleave(groups);
 }
 
 /**
