@@ -13,7 +13,9 @@ export function compile(
   draft: '2020-12' | 'draft-07' = '2020-12',
 ): (value: unknown) => boolean {
   const ajv =
-    draft === '2020-12' ? new Ajv2020({ strict: false, allErrors: false }) : new Ajv({ strict: false });
+    draft === '2020-12'
+      ? new Ajv2020({ strict: false, logger: false })
+      : new Ajv({ strict: false, logger: false });
   addFormats(ajv);
   const validate = ajv.compile(schema as object);
   return (value) => validate(value) === true;
