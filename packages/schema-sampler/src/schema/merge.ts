@@ -31,7 +31,10 @@ export function dereference(root: unknown, schema: SchemaObject | boolean): Sche
     const { $ref, ...siblings } = current;
     const target = typeof $ref === 'string' ? resolveRef(root, $ref) : undefined;
     if (target === false) return false;
-    current = target === undefined || target === true ? siblings : mergeSchemas(target, siblings);
+    const bare = Object.keys(siblings).length === 0;
+    // Reusing the target object itself (not a merged copy) lets per-schema memoisation hit for plain `$ref`s.
+    if (bare) current = target ?? true;
+    else current = target === undefined || target === true ? siblings : mergeSchemas(target, siblings);
   }
   return current;
 }
@@ -45,6 +48,24 @@ export function mergeSchemas(a: SchemaObject | boolean, b: SchemaObject | boolea
   if (a === false || b === false) return false;
   if (a === true) return b;
   if (b === true) return a;
+  let byB = mergeCache.get(a);
+  if (byB === undefined) {
+    byB = new WeakMap();
+    mergeCache.set(a, byB);
+  }
+  let merged = byB.get(b);
+  if (merged === undefined) {
+    merged = mergeObjects(a, b);
+    byB.set(b, merged);
+  }
+  return merged;
+}
+
+/** Merges are pure, so identical inputs share one result object (which keeps generation memo hits high). */
+const mergeCache = new WeakMap<SchemaObject, WeakMap<SchemaObject, SchemaObject>>();
+const omitCache = new WeakMap<SchemaObject, Map<string, SchemaObject>>();
+
+function mergeObjects(a: SchemaObject, b: SchemaObject): SchemaObject {
   const out: Record<string, unknown> = { ...a };
   for (const [key, value] of Object.entries(b)) {
     const existing = out[key];
@@ -88,7 +109,18 @@ export function mergeSchemas(a: SchemaObject | boolean, b: SchemaObject | boolea
 
 /** A copy of a schema without the named keywords. */
 export function omit(schema: SchemaObject, ...keys: string[]): SchemaObject {
-  const out: Record<string, unknown> = { ...schema };
-  for (const key of keys) delete out[key];
+  let byKeys = omitCache.get(schema);
+  if (byKeys === undefined) {
+    byKeys = new Map();
+    omitCache.set(schema, byKeys);
+  }
+  const id = keys.join('\u0000');
+  let out = byKeys.get(id);
+  if (out === undefined) {
+    const copy: Record<string, unknown> = { ...schema };
+    for (const key of keys) delete copy[key];
+    out = copy;
+    byKeys.set(id, out);
+  }
   return out;
 }
