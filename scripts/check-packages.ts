@@ -11,7 +11,10 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 let failed = 0;
 for (const dir of readdirSync(packagesDir).sort()) {
   const path = join(packagesDir, dir);
-  const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')) as { name: string; private?: boolean };
+  const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')) as {
+    name: string;
+    private?: boolean;
+  };
   if (manifest.private) continue;
   for (const [tool, args] of [
     ['publint', ['--strict']],

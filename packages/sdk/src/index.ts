@@ -150,5 +150,4 @@ export type {
   RegistryRequest,
   RegistryResponse,
 } from './registry/index.js';
-export { callbackNames, callbacks } from './registry/index.js';
-export { type CallbackDefinitionData, definitions } from './registry/index.js';
+export { type CallbackDefinitionData, callbackNames, callbacks, definitions } from './registry/index.js';

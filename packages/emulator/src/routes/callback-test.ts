@@ -35,10 +35,15 @@ export const callbackTestRoutes: readonly Route[] = [
 
 function failure(report: CallbackReport): ApiError {
   const errors: Record<string, string[]> = {};
-  for (const issue of report.issues) (errors[issue.pointer || '/'] ??= []).push(issue.message);
-  if (report.error !== undefined) (errors.callback ??= []).push(report.error);
+  const add = (key: string, message: string): void => {
+    const list = errors[key] ?? [];
+    list.push(message);
+    errors[key] = list;
+  };
+  for (const issue of report.issues) add(issue.pointer || '/', issue.message);
+  if (report.error !== undefined) add('callback', report.error);
   if (report.status !== null && (report.status < 200 || report.status >= 300)) {
-    (errors.callback ??= []).push(`replied HTTP ${report.status}`);
+    add('callback', `replied HTTP ${report.status}`);
   }
   return new ApiError(422, `The ${TEST_DEFINITION} callback failed`, { errors });
 }

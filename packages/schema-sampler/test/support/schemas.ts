@@ -152,6 +152,7 @@ export const SCHEMA_CASES: SchemaCase[] = [
     schema: {
       type: 'object',
       if: { properties: { kind: { const: 'a' } }, required: ['kind'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
       then: { required: ['a'] },
       else: { required: ['b'] },
     },

@@ -4,6 +4,15 @@ export type {
   CallbackResponse,
   CallbackTypes,
 } from '../../../../generated/callbacks/index.js';
-export { callbackNames, callbacks } from '../../../../generated/callbacks/index.js';
-export { type CallbackDefinitionData, definitions } from '../../../../generated/callbacks/index.js';
-export type { CallbackDefinitionEntry, CallbackRegistry, RegistryRequest, RegistryResponse } from './types.js';
+export {
+  type CallbackDefinitionData,
+  callbackNames,
+  callbacks,
+  definitions,
+} from '../../../../generated/callbacks/index.js';
+export type {
+  CallbackDefinitionEntry,
+  CallbackRegistry,
+  RegistryRequest,
+  RegistryResponse,
+} from './types.js';

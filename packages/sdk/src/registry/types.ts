@@ -19,7 +19,11 @@ export interface CallbackDefinitionEntry<Request = unknown, Response = unknown> 
 export type CallbackRegistry = { readonly [name: string]: CallbackDefinitionEntry };
 
 /** The request type of callback `N` in registry `R`. */
-export type RegistryRequest<R extends CallbackRegistry, N extends keyof R & string> = z.output<R[N]['request']>;
+export type RegistryRequest<R extends CallbackRegistry, N extends keyof R & string> = z.output<
+  R[N]['request']
+>;
 
 /** The response type of callback `N` in registry `R`. */
-export type RegistryResponse<R extends CallbackRegistry, N extends keyof R & string> = z.output<R[N]['response']>;
+export type RegistryResponse<R extends CallbackRegistry, N extends keyof R & string> = z.output<
+  R[N]['response']
+>;
