@@ -12,12 +12,21 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** Everything each started child has printed on stdout so far, so later waits see earlier chunks. */
+const printed = new WeakMap<ChildProcessWithoutNullStreams, { text: string }>();
+
 /** Starts the real `fluid-emulator` executable from source through tsx (run from the repo root for its paths). */
 export function startCli(args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', tsxLoader, binSource, ...args], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, binSource, ...args], {
     cwd: repoRoot,
     env: { ...process.env, NODE_OPTIONS: '' },
   });
+  const output = { text: '' };
+  printed.set(child, output);
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.text += chunk.toString('utf8');
+  });
+  return child;
 }
 
 /** Runs the CLI to completion. */
@@ -38,24 +47,29 @@ export function runCli(args: readonly string[]): Promise<CliRun> {
   });
 }
 
-/** Waits until the process has printed a line matching `pattern` on stdout, and returns the match. */
+/**
+ * Waits until the process has printed text matching `pattern` on stdout (since it started, so a line that
+ * arrived in the same chunk as an earlier awaited one still counts), and returns the match.
+ */
 export function waitForOutput(
   child: ChildProcessWithoutNullStreams,
   pattern: RegExp,
 ): Promise<RegExpMatchArray> {
-  let seen = '';
+  const output = printed.get(child);
+  if (output === undefined) throw new Error('waitForOutput needs a child started with startCli');
   return new Promise((resolvePromise, reject) => {
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString('utf8');
-      const match = seen.match(pattern);
-      if (match !== null) {
-        child.stdout.off('data', onData);
-        resolvePromise(match);
-      }
+    const check = (): void => {
+      const match = output.text.match(pattern);
+      if (match === null) return;
+      child.stdout.off('data', check);
+      child.off('exit', onExit);
+      resolvePromise(match);
     };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`CLI exited with ${code} before printing ${pattern}: ${seen}`)),
-    );
+    const onExit = (code: number | null): void =>
+      reject(new Error(`CLI exited with ${code} before printing ${pattern}: ${output.text}`));
+    // Listeners run in order: startCli's accumulator has already appended the chunk when `check` runs.
+    child.stdout.on('data', check);
+    child.once('exit', onExit);
+    check();
   });
 }
