@@ -1,0 +1,123 @@
+import type { Diagnostic } from '../diagnostics.js';
+
+/** A JSON Schema: `true`, `false` or an object of keywords. */
+export type JsonSchema = boolean | SchemaObject;
+
+/** A JSON Schema object, keyword by keyword. */
+export interface SchemaObject {
+  readonly [keyword: string]: unknown;
+}
+
+/** One named sub-schema of a {@link PreparedSchema}: a `$ref` target that gets its own type and validator. */
+export interface SchemaDefinition {
+  /**
+   * PascalCase suffix, unique within its prepared schema, made of `[A-Za-z0-9]` and starting with a letter.
+   * Also the definition's key under the normal form's root `$defs`.
+   * The type is `<TypeName><suffix>` and the validator `<constPrefix><suffix>Schema`.
+   */
+  readonly suffix: string;
+  /** The definition reaches itself again through `$ref` (the validator needs `z.lazy`, the type a name). */
+  readonly recursive: boolean;
+  /** Where the definition was written, as a JSON pointer inside the callback definition (for messages). */
+  readonly pointer: string;
+}
+
+/**
+ * A definition's schema after the schema step: checked, with every `$ref` resolved locally, and rewritten
+ * into the normal form both emitters read. The normal form is itself a valid JSON Schema 2020-12 document
+ * (ajv's `Ajv2020` compiles it as is), so tests can compare an emitter against ajv on exactly what it read.
+ *
+ * Normal form guarantees:
+ * - Only the keywords in `SUPPORTED_KEYWORDS` and `ANNOTATION_KEYWORDS` appear; unsupported ones were
+ *   reported (warning, or error under strict) and dropped; vendor keywords (`tsType`, `x-*`, …) dropped.
+ * - `type` is absent or a non-empty array of distinct JSON Schema type names.
+ * - `$ref` is either `'#'` (the root) or `'#/$defs/<suffix>'` with `<suffix>` a key of `definitions`, and
+ *   a node holding `$ref` holds no other assertion keyword (siblings moved into `allOf`).
+ * - `$defs` appears only on the root and holds exactly the definitions in `definitions`.
+ * - Draft-04/07 and OpenAPI spellings are rewritten to 2020-12: `definitions` → `$defs`, array `items` →
+ *   `prefixItems` (+ `additionalItems` → `items`), boolean `exclusiveMinimum`/`exclusiveMaximum` → numbers,
+ *   `nullable: true` → `'null'` added to `type` (or `anyOf` with `{ type: ['null'] }`).
+ */
+export interface PreparedSchema {
+  /** The normal-form root schema (a boolean, or an object whose `$defs` holds the definitions). */
+  readonly schema: JsonSchema;
+  /** Named sub-schemas by suffix, in a deterministic order (sorted by suffix). */
+  readonly definitions: ReadonlyMap<string, SchemaDefinition>;
+  /** The root refers to itself through `$ref: '#'`. */
+  readonly rootRecursive: boolean;
+  /** JSON pointer of the root inside the callback definition, e.g. `/response_schema`. */
+  readonly pointer: string;
+  /** Everything found while preparing; when any is an error the emitters are not run. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Options for `prepareSchema`. */
+export interface PrepareOptions {
+  /** JSON pointer of the schema inside its callback definition, prefixed to every diagnostic's pointer. */
+  readonly pointer: string;
+  /** Report unsupported keywords as errors instead of warnings. @default false */
+  readonly strict?: boolean;
+  /** Deepest nesting of sub-schemas accepted before a `too-deep` error. @default 100 */
+  readonly maxDepth?: number;
+}
+
+/** Assertion keywords of the normal form: the emitters implement every one of them exactly. */
+export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
+  '$ref',
+  '$defs',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+]);
+
+/** Annotation keywords kept in the normal form (they change no verdict; emitters may print them). */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$comment',
+]);
+
+/** `format` values the validators check (ajv-formats "full" mode semantics); others are reported and dropped. */
+export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set([
+  'date-time',
+  'date',
+  'time',
+  'email',
+  'uri',
+  'uuid',
+  'ipv4',
+  'ipv6',
+]);
