@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Registration } from './fluid-api.js';
+import type { CreatedCallbackRegistration } from '@fluid-droplet/sdk/client';
 
 /** What the service keeps per installed company. */
 export interface Installation {
@@ -8,7 +8,8 @@ export interface Installation {
   readonly companyId: number;
   readonly authenticationToken: string;
   readonly webhookVerificationToken: string;
-  readonly registrations: readonly Registration[];
+  /** The callback registrations made for it, each with the `cvt_` token its calls are signed with. */
+  readonly registrations: readonly CreatedCallbackRegistration[];
 }
 
 /**
@@ -19,25 +20,28 @@ export class InstallationStore {
   readonly #byUuid = new Map<string, Installation>();
   readonly #callbackKeys = new Map<string, { definitionName: string; token: string }>();
 
+  /** Stores an installation, replacing an earlier one with the same uuid (a reinstall) and its callback tokens. */
   save(installation: Installation): void {
     this.remove(installation.installationUuid);
     this.#byUuid.set(installation.installationUuid, installation);
     for (const registration of installation.registrations) {
-      this.#callbackKeys.set(digest(registration.verificationToken), {
-        definitionName: registration.definitionName,
-        token: registration.verificationToken,
+      this.#callbackKeys.set(digest(registration.verification_token), {
+        definitionName: registration.definition_name,
+        token: registration.verification_token,
       });
     }
   }
 
+  /** Forgets an installation and its callback tokens; false when it was not known. */
   remove(installationUuid: string): boolean {
     const existing = this.#byUuid.get(installationUuid);
     if (existing === undefined) return false;
     for (const registration of existing.registrations)
-      this.#callbackKeys.delete(digest(registration.verificationToken));
+      this.#callbackKeys.delete(digest(registration.verification_token));
     return this.#byUuid.delete(installationUuid);
   }
 
+  /** The installation with this `droplet_installation_uuid`. */
   get(installationUuid: string): Installation | undefined {
     return this.#byUuid.get(installationUuid);
   }
@@ -57,6 +61,7 @@ export class InstallationStore {
     return found !== undefined && found.definitionName === definitionName ? found.token : null;
   }
 
+  /** How many installations are live. */
   get size(): number {
     return this.#byUuid.size;
   }

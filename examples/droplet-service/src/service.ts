@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { CallbackName } from '@fluid-droplet/sdk';
+import { FluidClient } from '@fluid-droplet/sdk/client';
 import {
   consoleLogger,
   createCallbackHandler,
@@ -11,12 +12,15 @@ import {
   resolveInstallationCredentials,
   toNodeHandler,
 } from '@fluid-droplet/sdk/receive';
-import { createFluidApi, type FluidApi } from './fluid-api.js';
 import { InstallationStore } from './installations.js';
+import { registerCallback } from './register-callback.js';
 import { quoteShipping } from './shipping.js';
 
 /** The callbacks this droplet serves, each at `/callbacks/{name}`. */
-export const servedCallbacks = ['test_callback_system', 'update_cart_shipping'] as const;
+export const servedCallbacks = [
+  'test_callback_system',
+  'update_cart_shipping',
+] as const satisfies readonly CallbackName[];
 
 /** Options for {@link startDropletService}. */
 export interface DropletServiceOptions {
@@ -32,8 +36,6 @@ export interface DropletServiceOptions {
   readonly publicUrl?: string;
   /** The deadline for callback replies, in ms. @default 18_000 */
   readonly callbackTimeoutMs?: number;
-  /** Replaces the Fluid API calls (tests, or the SDK's FluidClient). */
-  readonly fluidApi?: FluidApi;
   /** @default the console */
   readonly logger?: ReceiveLogger;
 }
@@ -50,21 +52,25 @@ export interface DropletService {
 
 /**
  * Starts the example droplet service: on `droplet_installed` it obtains the installation's credentials (v1 inline,
- * v2 by exchange), registers its callbacks and keeps their `cvt_` tokens; it serves `test_callback_system` and
- * `update_cart_shipping`, and forgets the installation on `droplet_uninstalled`.
+ * v2 by exchange), registers its callbacks with a `FluidClient` and keeps their `cvt_` tokens; it serves
+ * `test_callback_system` and `update_cart_shipping`, and forgets the installation on `droplet_uninstalled`.
  *
  * @example
  * const service = await startDropletService({ fluidBaseUrl: emulator.url, dropletSecret: 'dws_…' })
  */
 export async function startDropletService(options: DropletServiceOptions): Promise<DropletService> {
   const logger = options.logger ?? consoleLogger;
-  const api = options.fluidApi ?? createFluidApi({ baseUrl: options.fluidBaseUrl });
+  const baseUrl = options.fluidBaseUrl;
+  // The exchange is the one call sent without Authorization, so this client needs no token.
+  const exchangeClient = new FluidClient({ baseUrl, token: '' });
   const installations = new InstallationStore();
   const server = createServer();
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await once(server, 'listening');
-  const { address, port } = server.address() as AddressInfo;
-  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the service is not on a TCP port');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
   const publicUrl = (options.publicUrl ?? url).replace(/\/$/, '');
 
   const webhooks = createWebhookHandler({
@@ -77,15 +83,16 @@ export async function startDropletService(options: DropletServiceOptions): Promi
       droplet_installed: async (event) => {
         const installation = normalizeInstallation(event);
         const credentials = await resolveInstallationCredentials(installation, {
-          exchange: (token) => api.exchange(token),
+          exchange: (token) => exchangeClient.dropletInstallations.exchange(token),
         });
+        const client = new FluidClient({ baseUrl, token: credentials.authenticationToken });
         const registrations = [];
-        for (const definitionName of servedCallbacks) {
+        for (const name of servedCallbacks) {
           registrations.push(
-            await api.registerCallback(credentials.authenticationToken, {
-              definitionName,
-              url: `${publicUrl}/callbacks/${definitionName}`,
-              timeoutInSeconds: 20,
+            await registerCallback(client, {
+              definition_name: name,
+              url: `${publicUrl}/callbacks/${name}`,
+              timeout_in_seconds: 20,
             }),
           );
         }
@@ -110,26 +117,26 @@ export async function startDropletService(options: DropletServiceOptions): Promi
     resolveKey: (token: string) => installations.callbackKey(token, name),
     ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
   });
-  const callbacks: Record<string, FetchHandler> = {
-    test_callback_system: createCallbackHandler.for(
-      'test_callback_system',
-      (request) => ({ message: `received: ${request.message}` }),
-      callbackOptions('test_callback_system'),
-    ),
-    update_cart_shipping: createCallbackHandler.for('update_cart_shipping', quoteShipping, {
-      ...callbackOptions('update_cart_shipping'),
-      // Checkout shows no shipping at all on a failed call, so a slow quote falls back to a flat rate.
-      fallback: { shipping_options: [{ shipping_title: 'Standard', shipping_total: 9.99 }] },
-    }),
-  };
-
-  const routes = new Map<string, FetchHandler>([['/webhooks', webhooks]]);
-  for (const [name, handler] of Object.entries(callbacks)) routes.set(`/callbacks/${name}`, handler);
-  const notFound: FetchHandler = async () =>
-    new Response(JSON.stringify({ error: 'not_found' }), {
-      status: 404,
-      headers: { 'content-type': 'application/json' },
-    });
+  const routes = new Map<string, FetchHandler>([
+    ['/webhooks', webhooks],
+    [
+      '/callbacks/test_callback_system',
+      createCallbackHandler.for(
+        'test_callback_system',
+        (request) => ({ message: `received: ${request.message}` }),
+        callbackOptions('test_callback_system'),
+      ),
+    ],
+    [
+      '/callbacks/update_cart_shipping',
+      createCallbackHandler.for('update_cart_shipping', quoteShipping, {
+        ...callbackOptions('update_cart_shipping'),
+        // Checkout shows no shipping at all on a failed call, so a slow quote falls back to a flat rate.
+        fallback: { shipping_options: [{ shipping_title: 'Standard', shipping_total: 9.99 }] },
+      }),
+    ],
+  ]);
+  const notFound: FetchHandler = async () => Response.json({ error: 'not_found' }, { status: 404 });
   const nodeHandlers = new Map(
     [...routes].map(([path, handler]) => [path, toNodeHandler(handler, { logger })]),
   );

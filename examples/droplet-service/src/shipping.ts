@@ -1,19 +1,18 @@
 import type { CallbackRequest, CallbackResponse } from '@fluid-droplet/sdk';
 
-interface CartItem {
-  readonly quantity: number;
-}
-
 /**
  * Quotes shipping for a cart: a flat ground rate plus a per-item charge, and an express option. The request
- * schema of update_cart_shipping is open, so the cart is read defensively.
+ * schema of update_cart_shipping is an open object, so the cart is read defensively.
+ *
+ * @example
+ * quoteShipping({ cart: { items: [{ quantity: 2 }] } }).shipping_options[0] // { shipping_title: 'Ground', shipping_total: 5.49, ... }
  */
 export function quoteShipping(
   request: CallbackRequest<'update_cart_shipping'>,
 ): CallbackResponse<'update_cart_shipping'> {
-  const items = cartItems(request.cart);
-  if (items.length === 0) return { shipping_options: [] };
-  const units = items.reduce((sum, item) => sum + item.quantity, 0);
+  const quantities = itemQuantities(request.cart);
+  if (quantities.length === 0) return { shipping_options: [] };
+  const units = quantities.reduce((sum, quantity) => sum + quantity, 0);
   const ground = round(4.99 + 0.5 * Math.max(0, units - 1));
   return {
     shipping_options: [
@@ -31,16 +30,21 @@ export function quoteShipping(
   };
 }
 
-function cartItems(cart: unknown): CartItem[] {
-  if (typeof cart !== 'object' || cart === null || !('items' in cart) || !Array.isArray(cart.items))
-    return [];
-  const items: CartItem[] = [];
-  for (const item of cart.items as unknown[]) {
-    if (typeof item !== 'object' || item === null) continue;
-    const quantity = 'quantity' in item ? Number(item.quantity) : 1;
-    if (Number.isFinite(quantity) && quantity > 0) items.push({ quantity });
+/** The positive quantities of `cart.items` (a missing quantity counts as 1); anything malformed is skipped. */
+function itemQuantities(cart: unknown): number[] {
+  if (!isRecord(cart) || !Array.isArray(cart.items)) return [];
+  const items: readonly unknown[] = cart.items;
+  const quantities: number[] = [];
+  for (const item of items) {
+    if (!isRecord(item)) continue;
+    const quantity = item.quantity === undefined ? 1 : Number(item.quantity);
+    if (Number.isFinite(quantity) && quantity > 0) quantities.push(quantity);
   }
-  return items;
+  return quantities;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function round(value: number): number {

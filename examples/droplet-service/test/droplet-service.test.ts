@@ -1,20 +1,21 @@
+// The example service against the emulator over loopback HTTP: installs, the exchange, callback registrations and
+// webhook subscriptions all go through FluidClient to the emulator's REST API, and the emulator calls back signed.
+import { type Emulator, startEmulator } from '@fluid-droplet/emulator';
 import { type DropletService, startDropletService } from '@fluid-droplet/example-droplet-service';
+import { FluidClient } from '@fluid-droplet/sdk/client';
 import { type ReceiveLogger, signFluidRequest } from '@fluid-droplet/sdk/receive';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeFluid } from './fake-fluid.js';
 
-const DWS = 'dws_example_secret';
-const GRANT = { dit: 'dit_example_token', wvt: 'wvt_example_token', shop: 'acme' };
 const quiet: ReceiveLogger = { warn: () => undefined, error: () => undefined };
 
-let fluid: Awaited<ReturnType<typeof startFakeFluid>>;
+let fluid: Emulator;
 let service: DropletService;
 
 beforeEach(async () => {
-  fluid = await startFakeFluid({ exchangeTokens: { dex_once: GRANT } });
+  fluid = await startEmulator({ seed: 5 });
   service = await startDropletService({
     fluidBaseUrl: fluid.url,
-    dropletSecret: DWS,
+    dropletSecret: fluid.state.droplet.webhook_secret,
     logger: quiet,
     callbackTimeoutMs: 2000,
   });
@@ -24,80 +25,56 @@ afterEach(async () => {
   await fluid.close();
 });
 
-const company = {
-  droplet_installation_uuid: 'dri_1',
-  droplet_uuid: 'drp_1',
-  fluid_company_id: 42,
-  fluid_shop: 'acme',
-  name: 'Acme',
-};
-const installedV2 = {
-  id: 100,
-  identifier: 'dropletinstallation_1',
-  name: 'droplet_installed',
-  timestamp: '2026-05-18T14:30:45Z',
-  payload: {
-    event_name: 'droplet_installed',
-    contract_version: 'v2',
-    resource: 'droplet',
-    event: 'installed',
-    company: {
-      ...company,
-      credentials: { exchange_token: 'dex_once', exchange_endpoint: '/api/droplet_installations/exchange' },
-    },
-  },
-};
-
+/** POSTs `payload` to the service signed with `key`, as Fluid would (or as a forger would, with the wrong key). */
 async function deliver(url: string, payload: unknown, key: string, kind: 'webhook' | 'callback' = 'webhook') {
   const body = JSON.stringify(payload);
-  const headers = await signFluidRequest({
-    body,
-    key,
-    kind,
-    ...(kind === 'webhook' ? { shop: 'acme' } : {}),
-  });
+  const shop = fluid.state.company.fluid_shop;
+  const headers = await signFluidRequest({ body, key, kind, ...(kind === 'webhook' ? { shop } : {}) });
   return fetch(url, { method: 'POST', headers, body });
 }
 
 function tokenFor(definition: string): string {
-  const registration = fluid.registrations.find((r) => r.definition_name === definition);
+  const registration = fluid.state.activeRegistration(definition);
   if (registration === undefined) throw new Error(`no registration for ${definition}`);
   return registration.verification_token;
 }
 
-describe('example droplet service', () => {
-  it('installs (v2 exchange), registers its callbacks, serves them signed, and uninstalls', async () => {
-    const installed = await deliver(service.webhookUrl, installedV2, DWS);
-    expect(installed.status).toBe(200);
-    expect(fluid.registrations.map((r) => [r.definition_name, r.url, r.owner])).toEqual([
-      ['test_callback_system', `${service.url}/callbacks/test_callback_system`, GRANT.dit],
-      ['update_cart_shipping', `${service.url}/callbacks/update_cart_shipping`, GRANT.dit],
+const cart = { cart_token: 'ct_1', items: [{ quantity: 2 }, { quantity: 1 }] };
+
+describe('example droplet service against the emulator', () => {
+  it('installs (v2 exchange), registers its callbacks, answers them, verifies business webhooks, and uninstalls', async () => {
+    const installed = await fluid.trigger.install({ url: service.webhookUrl });
+    expect(installed.delivery).toMatchObject({ ok: true, status: 200 });
+    expect(
+      fluid.state
+        .listRegistrations()
+        .map((r) => [r.definition_name, r.url, r.owner_id, r.timeout_in_seconds]),
+    ).toEqual([
+      [
+        'test_callback_system',
+        `${service.url}/callbacks/test_callback_system`,
+        installed.installation.id,
+        20,
+      ],
+      [
+        'update_cart_shipping',
+        `${service.url}/callbacks/update_cart_shipping`,
+        installed.installation.id,
+        20,
+      ],
     ]);
-    expect(fluid.calls[0]).toMatchObject({
-      path: '/api/droplet_installations/exchange',
-      authorization: undefined,
-    });
+    const record = service.installations.get(installed.installation.uuid);
+    expect(record?.authenticationToken).toBe(installed.installation.authentication_token);
+    expect(record?.webhookVerificationToken).toBe(installed.installation.webhook_verification_token);
 
-    const echo = await deliver(
-      `${service.url}/callbacks/test_callback_system`,
-      { callback_name: 'test_callback_system', message: 'ping' },
-      tokenFor('test_callback_system'),
-      'callback',
-    );
-    expect(await echo.json()).toEqual({ message: 'received: ping' });
-
-    const cart = {
+    const echo = await fluid.trigger.callback('test_callback_system', { message: 'ping' });
+    expect(echo).toMatchObject({ status: 200, ok: true, issues: [], body: { message: 'received: ping' } });
+    const shipping = await fluid.trigger.callback('update_cart_shipping', {
       callback_name: 'update_cart_shipping',
-      cart: { cart_token: 'ct_1', items: [{ quantity: 2 }, { quantity: 1 }] },
-    };
-    const shipping = await deliver(
-      `${service.url}/callbacks/update_cart_shipping`,
       cart,
-      tokenFor('update_cart_shipping'),
-      'callback',
-    );
-    expect(shipping.status).toBe(200);
-    expect(await shipping.json()).toEqual({
+    });
+    expect(shipping).toMatchObject({ status: 200, ok: true, issues: [] });
+    expect(shipping.body).toEqual({
       shipping_options: [
         {
           shipping_title: 'Ground',
@@ -111,73 +88,73 @@ describe('example droplet service', () => {
         },
       ],
     });
-
     // A token registered for one definition does not open another.
     const crossed = await deliver(
       `${service.url}/callbacks/update_cart_shipping`,
-      cart,
+      { cart },
       tokenFor('test_callback_system'),
       'callback',
     );
     expect(crossed.status).toBe(401);
 
-    // Business webhooks are verified with the exchanged wvt_ token.
-    const order = {
-      id: 7,
-      identifier: 'o',
-      name: 'order_created',
-      timestamp: 't',
-      payload: { order: { id: 1 } },
-    };
-    expect((await deliver(service.webhookUrl, order, GRANT.wvt)).status).toBe(202);
-    expect((await deliver(service.webhookUrl, order, 'wvt_wrong')).status).toBe(401);
+    // Business webhooks are signed with the exchanged wvt_ token; the subscription is made with the dit_ token.
+    const client = new FluidClient({
+      baseUrl: fluid.url,
+      token: installed.installation.authentication_token,
+    });
+    await client.webhooks.create({ resource: 'order', event: 'created', url: service.webhookUrl });
+    const order = await fluid.trigger.webhook('order_created', { order: { id: 1 } });
+    expect(order.deliveries.map((delivery) => delivery.status)).toEqual([202]);
+    const forged = { ...order.envelope, id: order.envelope.id + 1 };
+    expect((await deliver(service.webhookUrl, forged, 'wvt_forged')).status).toBe(401);
 
-    const uninstalled = await deliver(
-      service.webhookUrl,
-      { resource: 'droplet', event: 'uninstalled', company },
-      DWS,
-    );
-    expect(uninstalled.status).toBe(200);
+    const uninstalled = await fluid.trigger.uninstall({
+      url: service.webhookUrl,
+      installation: installed.installation.uuid,
+    });
+    expect(uninstalled).toMatchObject({ ok: true, status: 200 });
     expect(service.installations.size).toBe(0);
-    const after = await deliver(
-      `${service.url}/callbacks/update_cart_shipping`,
-      cart,
-      tokenFor('update_cart_shipping'),
-      'callback',
-    );
+    const after = await fluid.trigger.callback('update_cart_shipping', { cart });
     expect(after.status).toBe(401);
   });
 
-  it('accepts a v1 install with inline tokens and reuses registrations on reinstall (409)', async () => {
+  it('accepts a v1 install with inline tokens and re-registers on reinstall (409) with fresh tokens', async () => {
+    const { installation } = fluid.state.createInstallation();
     const v1 = {
       event_name: 'droplet_installed',
       resource: 'droplet',
       event: 'installed',
-      company: { ...company, authentication_token: GRANT.dit, webhook_verification_token: GRANT.wvt },
-    };
-    expect((await deliver(service.webhookUrl, v1, DWS)).status).toBe(200);
-    const first = tokenFor('update_cart_shipping');
-    // A flat delivery has no id, so it is not deduplicated: the reinstall runs again and meets 409.
-    expect((await deliver(service.webhookUrl, v1, DWS)).status).toBe(200);
-    expect(fluid.registrations).toHaveLength(2);
-    expect(service.installations.get('dri_1')?.registrations.map((r) => r.verificationToken)).toContain(
-      first,
-    );
-    expect(fluid.calls.some((call) => call.path.includes('exchange'))).toBe(false);
-  });
-
-  it('refuses an install signed with anything but the droplet secret, and reports a failed exchange as 500', async () => {
-    expect((await deliver(service.webhookUrl, installedV2, 'dws_forged')).status).toBe(401);
-    expect(fluid.calls).toHaveLength(0);
-    const reused = {
-      ...installedV2,
-      id: 101,
-      payload: {
-        ...installedV2.payload,
-        company: { ...installedV2.payload.company, credentials: { exchange_token: 'dex_unknown' } },
+      company: {
+        droplet_installation_uuid: installation.uuid,
+        droplet_uuid: installation.droplet_uuid,
+        fluid_company_id: installation.company_id,
+        fluid_shop: fluid.state.company.fluid_shop,
+        authentication_token: installation.authentication_token,
+        webhook_verification_token: installation.webhook_verification_token,
       },
     };
-    expect((await deliver(service.webhookUrl, reused, DWS)).status).toBe(500);
+    const secret = fluid.state.droplet.webhook_secret;
+    expect((await deliver(service.webhookUrl, v1, secret)).status).toBe(200);
+    const first = tokenFor('update_cart_shipping');
+    // A flat delivery has no id, so it is not deduplicated: the reinstall runs again and meets 409.
+    expect((await deliver(service.webhookUrl, v1, secret)).status).toBe(200);
+    expect(fluid.state.listRegistrations()).toHaveLength(2);
+    expect(tokenFor('update_cart_shipping')).not.toBe(first);
+    expect(await fluid.trigger.callback('update_cart_shipping', { cart })).toMatchObject({
+      status: 200,
+      ok: true,
+    });
+    expect(fluid.state.installations().every((item) => item.active)).toBe(true);
+  });
+
+  it('refuses an install signed with anything but the droplet secret, and answers 500 when the exchange fails', async () => {
+    const installed = await fluid.trigger.install({ url: service.webhookUrl });
+    const replayed = { ...installed.envelope, id: installed.envelope.id + 1 };
+    expect((await deliver(service.webhookUrl, replayed, 'dws_forged')).status).toBe(401);
+    // The exchange token was used by the first delivery: the emulator answers 410 and nothing is saved twice.
+    service.installations.remove(installed.installation.uuid);
+    const reused = await deliver(service.webhookUrl, replayed, fluid.state.droplet.webhook_secret);
+    expect(reused.status).toBe(500);
     expect(service.installations.size).toBe(0);
   });
 });

@@ -46,8 +46,13 @@ export interface DropletInstallationExchangeResponse {
   };
 }
 
-/** Turns a v2 exchange token into credentials, e.g. `(token) => client.dropletInstallations.exchange(...)`. */
-export type InstallationExchange = (exchangeToken: string) => Promise<DropletInstallationExchangeResponse>;
+/**
+ * Turns a v2 exchange token into credentials, e.g. `(token) => client.dropletInstallations.exchange(token)`:
+ * any promise-like result will do, so the client's `FluidPromise` is accepted as it is.
+ */
+export type InstallationExchange = (
+  exchangeToken: string,
+) => PromiseLike<DropletInstallationExchangeResponse>;
 
 /**
  * Normalizes a v1 (tokens inline) or v2 (exchange token) `droplet_installed` payload into one shape.
@@ -107,7 +112,7 @@ export function normalizeInstallation(
  *
  * @example
  * const { authenticationToken } = await resolveInstallationCredentials(installation, {
- *   exchange: (token) => client.dropletInstallations.exchange({ exchange_token: token }),
+ *   exchange: (token) => client.dropletInstallations.exchange(token),
  * })
  */
 export async function resolveInstallationCredentials(
