@@ -21,7 +21,10 @@ export interface DefinitionOutput {
   readonly file: GeneratedFile | undefined;
   readonly diagnostics: readonly Diagnostic[];
   readonly runtime: ReadonlySet<string>;
+  /** Every type the module exports, root types first. */
   readonly types: readonly string[];
+  /** Every validator the module exports. */
+  readonly validators: readonly string[];
 }
 
 /** Per-definition outputs from earlier runs, keyed by definition, settings and source; pass the same map each run. */
@@ -69,11 +72,12 @@ function rootDescription(definition: CallbackDefinition, direction: 'Request' | 
   return definition.description === null ? lead : `${lead}\n\n${definition.description}`;
 }
 
-function typeNamesOf(prepared: PreparedSchema, typeName: string): string[] {
+/** Suffixes of a prepared schema's named definitions, sorted. */
+function suffixesOf(prepared: PreparedSchema): string[] {
   const suffixes = [...prepared.definitions.values()]
     .map((entry) => entry.suffix)
     .filter((suffix) => suffix !== '');
-  return [typeName, ...[...new Set(suffixes)].sort(compare).map((suffix) => `${typeName}${suffix}`)];
+  return [...new Set(suffixes)].sort(compare);
 }
 
 async function emitDefinition(
@@ -92,6 +96,7 @@ async function emitDefinition(
   const sections: string[] = [];
   const runtime = new Set<string>();
   const types: string[] = [];
+  const validators: string[] = [];
   let failed = false;
   for (const direction of DIRECTIONS) {
     const prepared = prepareSchema(definition[direction.key], {
@@ -113,22 +118,25 @@ async function emitDefinition(
         ? { example: definition.example_response }
         : {}),
     });
+    const constPrefix = `${names.constPrefix}${direction.suffix}`;
     const emittedZod = emitZod(prepared, {
-      constName: `${names.constPrefix}${direction.suffix}Schema`,
+      constName: `${constPrefix}Schema`,
       typeName,
       pointer: direction.pointer,
     });
     diagnostics.push(...emittedTypes.diagnostics.map(locate), ...emittedZod.diagnostics.map(locate));
     for (const helper of emittedZod.runtime) runtime.add(helper);
     sections.push(emittedTypes.code, emittedZod.code);
-    types.push(...typeNamesOf(prepared, typeName));
+    const suffixes = suffixesOf(prepared);
+    types.push(typeName, ...suffixes.map((suffix) => `${typeName}${suffix}`));
+    validators.push(`${constPrefix}Schema`, ...suffixes.map((suffix) => `${constPrefix}${suffix}Schema`));
   }
   if (!failed) diagnostics.push(...checkExample(item, options.strict ?? false));
   failed ||= diagnostics.some((diagnostic) => diagnostic.severity === 'error');
   const file = failed
     ? undefined
     : { path: names.fileName, contents: renderModule({ hash, runtime, sections }) };
-  return { hash, file, diagnostics, runtime, types };
+  return { hash, file, diagnostics, runtime, types, validators };
 }
 
 /** Names the registry module declares itself. */
@@ -222,9 +230,9 @@ export async function generate(
   }
   diagnostics.push(
     ...exportCollisions(
-      outputs.map(({ item, names, output }) => ({
+      outputs.map(({ item, output }) => ({
         item,
-        names: [...output.types, `${names.constPrefix}RequestSchema`, `${names.constPrefix}ResponseSchema`],
+        names: [...output.types, ...output.validators],
       })),
     ),
   );

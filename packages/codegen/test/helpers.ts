@@ -72,11 +72,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Starts the real `fluid-codegen` executable (from source, through tsx) in `cwd`. */
+/**
+ * Starts the real `fluid-codegen` executable (from source, through tsx) in `cwd`. tsx reads the repo's
+ * tsconfig whatever `cwd` is, so workspace packages resolve to their sources and no build is needed.
+ */
 export function startCli(args: readonly string[], cwd: string) {
   return spawn(process.execPath, ['--import', tsxLoader, binSource, ...args], {
     cwd,
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: { ...process.env, NODE_OPTIONS: '', TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -44,7 +44,7 @@ Options:
   --watch                     regenerate when the input changes; unchanged definitions are not re-emitted
   --max-bytes <n>             largest input file in bytes (default 8388608)
   --max-definitions <n>       most definitions per run (default 2000)
-  --max-depth <n>             deepest schema nesting (default: the schema step's)
+  --max-depth <n>             deepest schema nesting (default 100)
   --from-api                  read definitions from GET /api/callback/definitions (token: FLUID_API_TOKEN)
   --base-url <url>            API base URL for --from-api
   --save-definitions <dir>    with --from-api, also save each definition as <dir>/<name>.json
