@@ -1,0 +1,40 @@
+/** A `$ref` read as a local JSON pointer, or the reason it is not one. */
+export type ParsedRef =
+  | { readonly kind: 'local'; readonly tokens: readonly string[] }
+  | { readonly kind: 'remote' }
+  | { readonly kind: 'malformed'; readonly reason: string };
+
+/** Appends reference tokens to a JSON pointer, escaping `~` and `/` (RFC 6901). */
+export function encodePointer(tokens: readonly string[]): string {
+  return tokens.map((token) => `/${token.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/**
+ * Reads a `$ref`: `#` and `#/…` are local JSON pointers (percent-decoded, then `~1` → `/` and `~0` → `~`);
+ * everything else (URLs, file paths, relative documents, `#anchor`) is remote.
+ */
+export function parseRef(ref: string): ParsedRef {
+  if (ref !== '#' && !ref.startsWith('#/')) return { kind: 'remote' };
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(ref.slice(1));
+  } catch {
+    return { kind: 'malformed', reason: 'its percent-encoding is malformed' };
+  }
+  if (fragment === '') return { kind: 'local', tokens: [] };
+  const raw = fragment.slice(1).split('/');
+  if (raw.some((token) => /~(?![01])/.test(token))) {
+    return { kind: 'malformed', reason: '`~` must be followed by 0 or 1 (RFC 6901)' };
+  }
+  return { kind: 'local', tokens: raw.map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~')) };
+}
+
+/** One step of a JSON pointer: the child of `value` named by `token`, or `undefined` when there is none. */
+export function childOf(value: unknown, token: string): unknown {
+  if (Array.isArray(value)) {
+    if (!/^(?:0|[1-9][0-9]*)$/.test(token)) return undefined;
+    return value[Number(token)];
+  }
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, token)) return undefined;
+  return (value as Record<string, unknown>)[token];
+}
