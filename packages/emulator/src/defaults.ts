@@ -1,8 +1,8 @@
+import { sampleValid } from '@fluid-droplet/schema-sampler';
 import { definitions } from '@fluid-droplet/sdk';
 import { toDefinitions } from './definitions/load-definitions.js';
 import type { CallbackDefinition } from './definitions/types.js';
 import type { RequestSampler } from './delivery/request-sampler.js';
-import { edgeSampler } from './sampling/edge-sampler.js';
 
 let bundled: readonly CallbackDefinition[] | undefined;
 
@@ -12,5 +12,9 @@ export function defaultDefinitions(): readonly CallbackDefinition[] {
   return bundled;
 }
 
-/** The sampler used when none is given. */
-export const defaultSampler: RequestSampler = edgeSampler;
+/**
+ * The sampler used when none is given: `sampleValid` from `@fluid-droplet/schema-sampler`, so edge values
+ * (boundaries, empty and longest strings, optional keys absent and present) come first-class.
+ */
+export const defaultSampler: RequestSampler = (schema, { seed, count }) =>
+  sampleValid(schema, { seed, count });

@@ -1,3 +1,4 @@
+import { createRandom } from '@fluid-droplet/schema-sampler';
 import type { CallbackDefinition, JsonSchemaObject } from '../definitions/types.js';
 import type { SchemaValidator } from './schema-validator.js';
 
@@ -20,11 +21,13 @@ export function sampleRequests(
 ): unknown[] {
   const schema = definition.request_schema ?? {};
   const out: unknown[] = [];
+  // Later rounds draw their seeds from the first, so every round is as reproducible as the first.
+  const seeds = createRandom(options.seed);
   // The sampler promises valid instances; ajv is the oracle, so anything it rejects is dropped, and a few extra
   // rounds make up for drops without looping forever on a schema nothing satisfies.
   for (let round = 0; round < 4 && out.length < options.count; round++) {
     const batch = options.sampler(schema, {
-      seed: options.seed + round * 7919,
+      seed: round === 0 ? options.seed : seeds.int(0, 2 ** 31 - 1),
       count: options.count - out.length,
     });
     for (const instance of batch) {

@@ -18,6 +18,9 @@ import { type RequestSampler, sampleRequests } from './request-sampler.js';
 import type { SchemaValidator } from './schema-validator.js';
 import type { CallbackReport, WebhookDelivery } from './types.js';
 
+/** How many sampled requests a trigger walks through before it starts over. */
+const SERIES_LENGTH = 64;
+
 /** The result of triggering a webhook event: the envelope and one delivery per matching active webhook. */
 export interface WebhookTriggerResult {
   readonly envelope: WebhookEnvelope;
@@ -79,6 +82,7 @@ export function createTrigger(deps: TriggerDeps): Trigger {
   const { state, logger } = deps;
   const now = deps.now ?? (() => new Date());
   let sampleCount = 0;
+  const seriesByDefinition = new WeakMap<CallbackDefinition, readonly unknown[]>();
 
   const envelopeFor = (resource: string, event: string, payload?: Readonly<Record<string, unknown>>) =>
     buildEnvelope({
@@ -225,16 +229,19 @@ export function createTrigger(deps: TriggerDeps): Trigger {
   };
 
   function sampleOne(definition: CallbackDefinition): unknown {
-    // The n-th trigger takes the n-th instance of one seeded series, so successive calls walk through the
-    // sampler's minimal, maximal and mixed instances instead of repeating the first.
-    const position = sampleCount++ % 64;
-    const series = sampleRequests(definition, {
-      seed: deps.seed,
-      count: position + 1,
-      sampler: deps.sampler,
-      validator: deps.validator,
-    });
-    const request = series[position] ?? series.at(-1);
+    // The n-th trigger takes the n-th instance of one seeded series per definition, so successive calls walk
+    // through the sampler's edge and mixed instances instead of repeating the first.
+    let series = seriesByDefinition.get(definition);
+    if (series === undefined) {
+      series = sampleRequests(definition, {
+        seed: deps.seed,
+        count: SERIES_LENGTH,
+        sampler: deps.sampler,
+        validator: deps.validator,
+      });
+      seriesByDefinition.set(definition, series);
+    }
+    const request = series[sampleCount++ % Math.max(series.length, 1)];
     if (request === undefined) throw new SamplingError(definition.name);
     return request;
   }
