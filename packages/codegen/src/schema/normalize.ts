@@ -180,6 +180,11 @@ export class Normalizer {
       }
     }
 
+    if (Array.isArray(assertions.enum) && assertions.enum.length === 0) {
+      // ajv refuses `enum: []`; `allOf: [false]` says "nothing is valid" in a form every validator takes.
+      delete assertions.enum;
+      assertions.allOf = [...((assertions.allOf as JsonSchema[] | undefined) ?? []), false];
+    }
     let core = assertions;
     if (ref !== undefined) {
       const marker = this.refMarker(ref, childPointer(pointer, '$ref'), scoped);
@@ -266,6 +271,9 @@ export class Normalizer {
     } else if (keyword === 'type') {
       assertions.type = Array.isArray(value) ? [...value] : [value];
     } else if (keyword === 'enum') {
+      if ((value as unknown[]).length === 0) {
+        this.report('warning', 'empty-enum', at, 'enum is empty: no value is valid here');
+      }
       assertions.enum = this.enumMembers(value as unknown[], at);
     } else if (keyword === 'const') {
       if (hasUnsafeInteger(value)) this.unsafeInteger(at);
