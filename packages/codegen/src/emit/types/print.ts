@@ -1,0 +1,143 @@
+import { propertyKey, stringLiteral } from '../escape.js';
+import type { KeyTable } from './to-jstt.js';
+
+const OPENERS: Readonly<Record<string, string>> = { '{': '}', '[': ']', '(': ')' };
+const CLOSERS = new Set(['}', ']', ')']);
+// A member line ending in one of these continues on the next line, so it takes no `;`.
+const CONTINUES = new Set(['{', '[', '(', '|', '&', ',']);
+
+interface Opener {
+  readonly char: string;
+  /** Indentation level of the line the bracket was opened on. */
+  readonly indent: number;
+}
+
+interface Line {
+  readonly indent: number;
+  readonly text: string;
+}
+
+/** The JSON string literal starting at `start` (a `"`), and the index just past it. */
+function readJsonString(source: string, start: number): { value: string; end: number } {
+  let index = start + 1;
+  while (index < source.length && source[index] !== '"') index += source[index] === '\\' ? 2 : 1;
+  if (index >= source.length) throw new Error('jstt output has an unterminated string literal');
+  return { value: JSON.parse(source.slice(start, index + 1)) as string, end: index + 1 };
+}
+
+/**
+ * Re-prints the body of one declaration jstt made with `format: false` (no indentation, no `;`):
+ * 2-space indentation by bracket depth, `;` after each member, `{}` for empty braces, every string
+ * literal re-escaped with `stringLiteral` (U+2028, bidi and invisible characters as `\u` escapes),
+ * and key placeholders replaced by the original keys through `propertyKey`. Comments are copied
+ * as they are (their text was sanitized before jstt saw it). Throws when the text is not one
+ * balanced type expression, so a surprise from jstt never reaches the output unseen.
+ */
+export function printBody(source: string, keys: KeyTable): string {
+  const stack: Opener[] = [];
+  const lines: Line[] = [];
+  let text = '';
+  let indent = 0;
+  let lastCode = '';
+  let hasCode = false;
+  let commentIndent: number | undefined;
+
+  const startLine = (): void => {
+    text = '';
+    lastCode = '';
+    hasCode = false;
+    indent = commentIndent ?? (stack.length === 0 ? 0 : (stack.at(-1)?.indent ?? 0) + 1);
+  };
+  const endLine = (): void => {
+    let line = text.trimEnd();
+    if (commentIndent === undefined && hasCode && stack.at(-1)?.char === '{' && !CONTINUES.has(lastCode)) {
+      line += ';';
+    }
+    if (line !== '') lines.push({ indent, text: line });
+  };
+
+  startLine();
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index] ?? '';
+    if (commentIndent !== undefined) {
+      if (char === '\n') {
+        endLine();
+        startLine();
+        index += 1;
+      } else if (source.startsWith('*/', index)) {
+        text += '*/';
+        commentIndent = undefined;
+        index += 2;
+      } else {
+        text += char;
+        index += 1;
+      }
+      continue;
+    }
+    if (char === '\n') {
+      // One type expression breaks lines only inside brackets; a break at the top means a second statement.
+      if (stack.length === 0) throw new Error('jstt output has more than one top-level statement');
+      endLine();
+      startLine();
+      index += 1;
+      continue;
+    }
+    if (/\s/.test(char)) {
+      if (text !== '') text += char;
+      index += 1;
+      continue;
+    }
+    if (source.startsWith('/*', index)) {
+      commentIndent = indent;
+      text += '/*';
+      index += 2;
+      continue;
+    }
+    if (char === '/') throw new Error('jstt output has an unexpected `/`');
+    if (text === '' && CLOSERS.has(char)) indent = stack.at(-1)?.indent ?? 0;
+    hasCode = true;
+    if (char === '"') {
+      const { value, end } = readJsonString(source, index);
+      text += stringLiteral(value);
+      lastCode = '"';
+      index = end;
+      continue;
+    }
+    const identifier = /^[A-Za-z_$][\w$]*/.exec(source.slice(index, index + 200))?.[0];
+    if (identifier !== undefined) {
+      const key = keys.original(identifier);
+      text += key === undefined ? identifier : propertyKey(key);
+      lastCode = identifier.slice(-1);
+      index += identifier.length;
+      continue;
+    }
+    if (char in OPENERS) stack.push({ char, indent });
+    else if (CLOSERS.has(char)) {
+      const open = stack.pop();
+      if (open === undefined || OPENERS[open.char] !== char)
+        throw new Error('jstt output has unbalanced brackets');
+    }
+    text += char;
+    lastCode = char;
+    index += 1;
+  }
+  if (commentIndent !== undefined) throw new Error('jstt output has an unterminated comment');
+  endLine();
+  if (stack.length > 0) throw new Error('jstt output has unbalanced brackets');
+  return joinLines(lines);
+}
+
+function joinLines(lines: readonly Line[]): string {
+  const out: string[] = [];
+  for (const [position, line] of lines.entries()) {
+    const previous = lines[position - 1];
+    // `{` directly followed by its `}`: an empty type literal on one line.
+    if (previous?.text.endsWith('{') && line.text.startsWith('}') && line.indent === previous.indent) {
+      out[out.length - 1] += line.text;
+      continue;
+    }
+    out.push(`${'  '.repeat(line.indent)}${line.text}`);
+  }
+  return out.join('\n');
+}

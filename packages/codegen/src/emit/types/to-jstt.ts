@@ -1,0 +1,169 @@
+import type { compile } from 'json-schema-to-typescript';
+import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
+import { commentLines } from '../escape.js';
+
+/** The schema type json-schema-to-typescript's `compile` takes. */
+export type JsttSchema = Parameters<typeof compile>[0];
+
+/** Every JSON Schema type jstt can print; the implied `type` of a node whose keywords need one. */
+const ALL_TYPES = ['string', 'number', 'boolean', 'null', 'array', 'object'] as const;
+const OBJECT_KEYWORDS = ['properties', 'additionalProperties', 'patternProperties'];
+const ARRAY_KEYWORDS = ['items', 'prefixItems'];
+
+/**
+ * Property names are replaced by placeholders jstt cannot misread (`$k0`, `$k1`, ...), so no
+ * schema-supplied key reaches it (jstt crashes on `__proto__` and quotes keys its own way); the
+ * printer puts each original key back through `propertyKey`.
+ */
+export class KeyTable {
+  readonly #keys: string[] = [];
+  readonly #index = new Map<string, number>();
+
+  /** The placeholder identifier standing for `key`. */
+  placeholder(key: string): string {
+    let index = this.#index.get(key);
+    if (index === undefined) {
+      index = this.#keys.length;
+      this.#keys.push(key);
+      this.#index.set(key, index);
+    }
+    return `$k${index}`;
+  }
+
+  /** The original key behind a placeholder, or `undefined` when `identifier` is not one. */
+  original(identifier: string): string | undefined {
+    const match = /^\$k(0|[1-9][0-9]*)$/.exec(identifier);
+    return match === null ? undefined : this.#keys[Number(match[1])];
+  }
+}
+
+/** How `$ref` targets are named: `'#'` is the root type, `'#/$defs/<suffix>'` its definition type. */
+export interface RefNames {
+  readonly typeName: string;
+  readonly keys: KeyTable;
+}
+
+function isRecord(value: unknown): value is SchemaObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The doc text of a node (title, description, default), already made safe for a block comment:
+ * titles become text and never names (jstt would turn them into extra declarations).
+ */
+export function docText(schema: SchemaObject): string | undefined {
+  const text = rawDocText(schema);
+  return text === undefined ? undefined : commentLines(text).join('\n');
+}
+
+/** Title, description and default of a node as plain text (unescaped: for `jsDoc`). */
+export function rawDocText(schema: SchemaObject): string | undefined {
+  const parts: string[] = [];
+  for (const keyword of ['title', 'description'] as const) {
+    const value = schema[keyword];
+    if (typeof value === 'string' && value.trim() !== '') parts.push(value.trim());
+  }
+  if (schema.default !== undefined) parts.push(`@default ${JSON.stringify(schema.default)}`);
+  return parts.length === 0 ? undefined : parts.join('\n\n');
+}
+
+function refName(ref: string, names: RefNames): string {
+  if (ref === '#') return names.typeName;
+  const prefix = '#/$defs/';
+  const suffix = ref.slice(prefix.length);
+  if (!ref.startsWith(prefix) || !/^[A-Za-z][A-Za-z0-9]*$/.test(suffix)) {
+    throw new TypeError(`not a normal-form $ref: ${JSON.stringify(ref)}`);
+  }
+  return `${names.typeName}${suffix}`;
+}
+
+function typesOf(schema: SchemaObject): string[] | undefined {
+  if (Array.isArray(schema.type)) {
+    // jstt prints `integer` as `number`; one `number` is enough.
+    const types = schema.type.map((type) => (type === 'integer' ? 'number' : String(type)));
+    return [...new Set(types)];
+  }
+  const keywords = [...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS];
+  // Without `type`, object and array keywords constrain only values of their type: jstt would
+  // otherwise read `properties` alone as "an object".
+  return keywords.some((keyword) => keyword in schema) ? [...ALL_TYPES] : undefined;
+}
+
+function objectKeywords(schema: SchemaObject, names: RefNames, out: Record<string, unknown>): void {
+  const properties = isRecord(schema.properties) ? Object.entries(schema.properties) : [];
+  const declared = new Set(properties.map(([key]) => key));
+  if (properties.length > 0) {
+    out.properties = Object.fromEntries(
+      properties.map(([key, sub]) => [names.keys.placeholder(key), toJstt(sub as JsonSchema, names)]),
+    );
+  }
+  // A required key without a schema adds nothing jstt can print (it would be `unknown` anyway).
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((key): key is string => typeof key === 'string' && declared.has(key))
+    : [];
+  if (required.length > 0) out.required = [...new Set(required)].map((key) => names.keys.placeholder(key));
+
+  // patternProperties are folded into the index signature (jstt would print each pattern in a comment).
+  const patterns = isRecord(schema.patternProperties) ? Object.values(schema.patternProperties) : [];
+  const additional = schema.additionalProperties as JsonSchema | undefined;
+  if (patterns.length === 0) {
+    // A closed object with no properties is `{}` to jstt, which TypeScript reads as "any non-null value".
+    if (additional === false && properties.length === 0) out.additionalProperties = { enum: [] };
+    else if (additional !== undefined) out.additionalProperties = toJstt(additional, names);
+  } else if (additional !== undefined && additional !== true) {
+    const members = (additional === false ? patterns : [additional, ...patterns]).map((sub) =>
+      toJstt(sub as JsonSchema, names),
+    );
+    out.additionalProperties = members.length === 1 ? members[0] : { anyOf: members };
+  }
+}
+
+function arrayKeywords(schema: SchemaObject, names: RefNames, out: Record<string, unknown>): void {
+  const items = schema.items as JsonSchema | undefined;
+  if (Array.isArray(schema.prefixItems)) {
+    // 2020-12 `prefixItems` + `items` is draft-07's tuple `items` + `additionalItems`, the spelling jstt knows.
+    out.items = schema.prefixItems.map((sub) => toJstt(sub as JsonSchema, names));
+    out.additionalItems = items === undefined ? true : toJstt(items, names);
+  } else if (items !== undefined) {
+    out.items = toJstt(items, names);
+  }
+}
+
+/**
+ * Rewrites one normal-form schema into the subset jstt reads safely: only the keywords that change
+ * the TypeScript type, no `$ref` (references become `tsType` names generated here, so jstt's
+ * ref-parser has nothing to resolve or fetch), no titles, sanitized doc text, placeholder keys.
+ */
+export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
+  // jstt prints boolean sub-schemas itself (`unknown`, `never`); only a boolean root needs the caller.
+  if (typeof schema === 'boolean') return schema as unknown as JsttSchema;
+  const out: Record<string, unknown> = {};
+  const doc = docText(schema);
+  if (doc !== undefined) out.description = doc;
+  if (schema.deprecated === true) out.deprecated = true;
+  if (typeof schema.$ref === 'string') {
+    out.tsType = refName(schema.$ref, names);
+    return out;
+  }
+  const types = typesOf(schema);
+  if (types !== undefined) out.type = types;
+  if (types?.includes('object')) objectKeywords(schema, names, out);
+  if (types?.includes('array')) arrayKeywords(schema, names, out);
+
+  const allOf: JsttSchema[] = [];
+  if (Array.isArray(schema.enum)) out.enum = structuredClone(schema.enum);
+  if ('const' in schema) {
+    if (out.enum === undefined) out.enum = [structuredClone(schema.const)];
+    else allOf.push({ enum: [structuredClone(schema.const)] } as JsttSchema);
+  }
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const branches = schema[keyword];
+    if (Array.isArray(branches)) out[keyword] = branches.map((sub) => toJstt(sub as JsonSchema, names));
+  }
+  if (Array.isArray(schema.allOf))
+    allOf.unshift(...schema.allOf.map((sub) => toJstt(sub as JsonSchema, names)));
+  if (allOf.length > 0) out.allOf = allOf;
+  // Nothing left that constrains the type: jstt would print an object, JSON Schema means any value.
+  if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf'].some((keyword) => keyword in out)) out.tsType = 'unknown';
+  return out as JsttSchema;
+}
