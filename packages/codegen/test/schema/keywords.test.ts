@@ -68,6 +68,7 @@ describe('unsupported keywords (RELIABILITY #15)', () => {
   const schema = {
     type: 'object',
     if: { required: ['a'] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
     then: { required: ['b'] },
     else: true,
     dependentSchemas: { a: {} },
@@ -130,11 +131,13 @@ describe('vendor keywords (RELIABILITY #16)', () => {
   it('never reach the output; code-splicing ones are warned about', () => {
     const input = {
       type: 'object',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` is the injection being tested.
       tsType: 'any; } export const pwned = ${1}',
       'x-zod': 'z.any()',
       'x-zod-type': 'z.never()',
       'x-internal': true,
       properties: {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` is the injection being tested.
         tsType: { type: 'string', tsEnumNames: ['A'], errorMessage: '${process.exit()}' },
       },
     };
