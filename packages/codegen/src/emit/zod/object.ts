@@ -1,0 +1,134 @@
+import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
+import { jsonLiteral, propertyKey, regExpExpression, stringLiteral } from '../escape.js';
+import {
+  approximate,
+  child,
+  compilesAsUnicode,
+  type EmitContext,
+  helper,
+  multiline,
+  numberOf,
+  type Site,
+  schemaOf,
+  withChecks,
+} from './context.js';
+
+/** Turns a sub-schema into Zod source (the recursion back into the node emitter). */
+export type EmitSchema = (schema: JsonSchema, site: Site, context: EmitContext) => string;
+
+/**
+ * Keys Zod's object shape cannot hold: it reads `input[key]` and tests `key in input`, so names inherited
+ * from `Object.prototype` (`__proto__`, `constructor`, `toString`, …) would be found on every object.
+ */
+function isInheritedName(key: string): boolean {
+  return Object.hasOwn(Object.prototype, key);
+}
+
+function recordOf(value: unknown): Array<[string, JsonSchema]> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (Object.entries(value) as Array<[string, JsonSchema]>)
+    : [];
+}
+
+/**
+ * `type: object`: declared properties in a Zod shape (optional ones through `z.exactOptional`), then
+ * own-property checks for what the shape cannot express exactly: required keys it does not hold,
+ * inherited names, patternProperties and additionalProperties (which skips keys matched by either),
+ * propertyNames and the property counts.
+ */
+export function objectSchema(
+  schema: SchemaObject,
+  site: Site,
+  context: EmitContext,
+  emit: EmitSchema,
+): string {
+  const properties = recordOf(schema.properties);
+  const patterns = recordOf(schema.patternProperties);
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((key): key is string => typeof key === 'string')
+    : [];
+  const additional = schemaOf(schema, 'additionalProperties');
+  const declared = new Set(properties.map(([key]) => key));
+  const inherited = properties.filter(([key]) => isInheritedName(key));
+
+  // Whether Zod output may differ from the input so far; this object's own answer is settled at the end.
+  const outer = context.usesZodObject;
+  const shape: string[] = [];
+  const checks: string[] = [];
+  for (const [key, sub] of properties) {
+    const code = emit(sub, child(site, 'properties', key), context);
+    if (isInheritedName(key)) {
+      checks.push(`${helper(context, 'ownProperty')}(${stringLiteral(key)}, ${code})`);
+    } else {
+      shape.push(`${propertyKey(key)}: ${required.includes(key) ? code : `z.exactOptional(${code})`}`);
+    }
+  }
+  const unheld = [...new Set(required)].filter((key) => !declared.has(key) || isInheritedName(key));
+  if (unheld.length > 0)
+    checks.push(`${helper(context, 'requiredKeys')}(${jsonLiteral(unheld, site.indent)})`);
+
+  const body = shape.length === 0 ? '{}' : `{${multiline(shape, site.indent)}}`;
+  let code: string;
+  if (patterns.length > 0 || (inherited.length > 0 && additional !== undefined && additional !== true)) {
+    // Zod's own key handling cannot skip pattern-matched or inherited-name keys: check every own key here.
+    code = `z.looseObject(${body})`;
+    const regexps = patterns.map(([pattern, sub]) => {
+      const patternSite = child(site, 'patternProperties', pattern);
+      const valid = compilesAsUnicode(pattern);
+      const note = valid
+        ? ''
+        : approximate(
+            context,
+            patternSite,
+            'patternProperties pattern is not a valid unicode regular expression',
+          );
+      return valid ? `[${regExpExpression(pattern)}, ${emit(sub, patternSite, context)}]` : `${note}`;
+    });
+    const rest = [
+      `known: ${jsonLiteral([...declared], `${site.indent}  `)}`,
+      `patterns: [${regexps.filter((entry) => entry !== '').join(', ')}]`,
+      `additional: ${additionalCode(additional, child(site, 'additionalProperties'), context, emit)}`,
+    ];
+    checks.unshift(`${helper(context, 'restProperties')}({${multiline(rest, site.indent)}})`);
+  } else if (additional === false) {
+    code = `z.strictObject(${body})`;
+  } else if (additional === undefined || additional === true) {
+    code = `z.looseObject(${body})`;
+  } else {
+    const extra = emit(additional, child(site, 'additionalProperties'), context);
+    code = `z.object(${body}).catchall(${extra})`;
+    // Zod's catchall skips an own `__proto__` key; JSON Schema checks it like any other.
+    if (!declared.has('__proto__')) {
+      checks.unshift(`${helper(context, 'ownProperty')}('__proto__', ${extra})`);
+    }
+  }
+
+  const names = schemaOf(schema, 'propertyNames');
+  if (names !== undefined) {
+    checks.push(`${helper(context, 'propertyNames')}(${emit(names, child(site, 'propertyNames'), context)})`);
+  }
+  const min = numberOf(schema, 'minProperties');
+  const max = numberOf(schema, 'maxProperties');
+  if (min !== undefined) checks.push(`${helper(context, 'minProperties')}(${jsonLiteral(min)})`);
+  if (max !== undefined) checks.push(`${helper(context, 'maxProperties')}(${jsonLiteral(max)})`);
+  if (code.startsWith('z.strictObject(')) return withChecks(code, checks);
+  if (checks.length === 0) {
+    // A loose Zod object drops an own `__proto__` key from its output: the export hands back the input.
+    context.usesZodObject = true;
+    return code;
+  }
+  // Checks see Zod's output, which lacks an own `__proto__` key: run them on the input itself.
+  context.usesZodObject = outer;
+  return withChecks(`${helper(context, 'keepInput')}(${code})`, checks);
+}
+
+function additionalCode(
+  additional: JsonSchema | undefined,
+  site: Site,
+  context: EmitContext,
+  emit: EmitSchema,
+): string {
+  if (additional === undefined || additional === true) return 'undefined';
+  if (additional === false) return 'false';
+  return emit(additional, site, context);
+}

@@ -1,0 +1,69 @@
+import type { SchemaObject } from '../../schema/prepared.js';
+import { jsonLiteral, regExpExpression, stringLiteral } from '../escape.js';
+import {
+  approximate,
+  child,
+  compilesAsUnicode,
+  type EmitContext,
+  helper,
+  numberOf,
+  type Site,
+  withChecks,
+} from './context.js';
+
+const FORMATS = new Set(['date-time', 'date', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6']);
+
+/** `type: string` with minLength/maxLength (code points), pattern (`u` flag, unanchored) and format. */
+export function stringSchema(schema: SchemaObject, site: Site, context: EmitContext): string {
+  const checks: string[] = [];
+  let note = '';
+  const min = numberOf(schema, 'minLength');
+  const max = numberOf(schema, 'maxLength');
+  if (min !== undefined) checks.push(`${helper(context, 'minLength')}(${jsonLiteral(min)})`);
+  if (max !== undefined) checks.push(`${helper(context, 'maxLength')}(${jsonLiteral(max)})`);
+  if (typeof schema.format === 'string') {
+    if (FORMATS.has(schema.format)) {
+      checks.push(`${helper(context, 'format')}(${stringLiteral(schema.format)})`);
+    } else {
+      note = approximate(
+        context,
+        child(site, 'format'),
+        `format ${JSON.stringify(schema.format)} is not checked`,
+      );
+    }
+  }
+  let code = `${note}z.string()`;
+  if (typeof schema.pattern === 'string') {
+    if (!compilesAsUnicode(schema.pattern)) {
+      const note = approximate(
+        context,
+        child(site, 'pattern'),
+        'pattern is not a valid unicode regular expression: no string matches',
+      );
+      return `${note}z.never()`;
+    }
+    code += `.regex(${regExpExpression(schema.pattern)})`;
+  }
+  return withChecks(code, checks);
+}
+
+const BOUNDS = [
+  ['minimum', 'gte'],
+  ['maximum', 'lte'],
+  ['exclusiveMinimum', 'gt'],
+  ['exclusiveMaximum', 'lt'],
+] as const;
+
+/** `type: number`/`integer` with bounds and multipleOf (Ajv's quotient rule); integers of any size. */
+export function numberSchema(schema: SchemaObject, integer: boolean, context: EmitContext): string {
+  let code = 'z.number()';
+  for (const [keyword, method] of BOUNDS) {
+    const bound = numberOf(schema, keyword);
+    if (bound !== undefined) code += `.${method}(${jsonLiteral(bound)})`;
+  }
+  const checks: string[] = [];
+  if (integer) checks.push(`${helper(context, 'integer')}()`);
+  const divisor = numberOf(schema, 'multipleOf');
+  if (divisor !== undefined) checks.push(`${helper(context, 'multipleOf')}(${jsonLiteral(divisor)})`);
+  return withChecks(code, checks);
+}
