@@ -1,6 +1,6 @@
 import { childPointer, type Diagnostic } from '../../diagnostics.js';
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
-import { commentLines } from '../escape.js';
+import { commentLines, jsonLiteral } from '../escape.js';
 
 /** State shared while one prepared schema is turned into Zod source. */
 export interface EmitContext {
@@ -86,4 +86,11 @@ export function compilesAsUnicode(pattern: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A JSON array literal: on one line when it holds only a few primitives, else one item per line. */
+export function arrayLiteral(values: readonly unknown[], indent: string): string {
+  const primitive = values.every((value) => value === null || typeof value !== 'object');
+  const inline = `[${values.map((value) => jsonLiteral(value)).join(', ')}]`;
+  return primitive && inline.length <= 60 ? inline : jsonLiteral(values, indent);
 }

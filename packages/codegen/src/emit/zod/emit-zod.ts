@@ -45,6 +45,8 @@ function definitionSchema(root: JsonSchema, suffix: string): JsonSchema {
 export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): EmitZodResult {
   const prefix = options.constName.replace(/Schema$/, '');
   const constOf = (suffix: string): string => `${prefix}${suffix}Schema`;
+  // Definitions already declared are referenced directly; any other (recursion) through `z.lazy`.
+  const declared = new Set<string>();
   const context: EmitContext = {
     runtime: new Set(),
     diagnostics: [],
@@ -56,7 +58,7 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
       if (!ref.startsWith(REF_PREFIX) || definition === undefined) {
         throw new Error(`not a normal-form $ref: ${ref}`);
       }
-      return definition.recursive ? `z.lazy(() => ${constOf(suffix)})` : constOf(suffix);
+      return declared.has(suffix) ? constOf(suffix) : `z.lazy(() => ${constOf(suffix)})`;
     },
   };
   const declare = (name: string, type: string, schema: JsonSchema, pointer: string): string => {
@@ -70,14 +72,16 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
     return `export const ${name}: z.ZodType<${type}> = ${body};\n`;
   };
   const order = definitionOrder(prepared.definitions, (suffix) => definitionSchema(prepared.schema, suffix));
-  const declarations = order.map((suffix) =>
-    declare(
+  const declarations = order.map((suffix) => {
+    const code = declare(
       constOf(suffix),
       `${options.typeName}${suffix}`,
       definitionSchema(prepared.schema, suffix),
       `${options.pointer}/$defs/${suffix}`,
-    ),
-  );
+    );
+    declared.add(suffix);
+    return code;
+  });
   declarations.push(declare(options.constName, options.typeName, prepared.schema, options.pointer));
   return { code: declarations.join('\n'), diagnostics: context.diagnostics, runtime: context.runtime };
 }

@@ -1,7 +1,16 @@
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
 import { jsonLiteral } from '../escape.js';
 import { arraySchema } from './array.js';
-import { child, type EmitContext, helper, multiline, type Site, schemaOf, schemasOf } from './context.js';
+import {
+  arrayLiteral,
+  child,
+  type EmitContext,
+  helper,
+  multiline,
+  type Site,
+  schemaOf,
+  schemasOf,
+} from './context.js';
 import { objectSchema } from './object.js';
 import { numberSchema, stringSchema } from './scalar.js';
 
@@ -98,9 +107,9 @@ function valuesPart(values: readonly unknown[], site: Site, context: EmitContext
   if (values.every(isPrimitive)) {
     return values.length === 1
       ? `z.literal(${jsonLiteral(values[0])})`
-      : `z.literal(${jsonLiteral(values, site.indent)})`;
+      : `z.literal(${arrayLiteral(values, site.indent)})`;
   }
-  return `${helper(context, 'jsonEnum')}(${jsonLiteral(values, site.indent)})`;
+  return `${helper(context, 'jsonEnum')}(${arrayLiteral(values, site.indent)})`;
 }
 
 function jsonTypeMatches(value: unknown, types: readonly string[]): boolean {
@@ -142,6 +151,8 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
     return valuesPart(values, site, context);
   }
   const inner: Site = { pointer: site.pointer, indent: `${site.indent}  ` };
+  // The runtime combinators hand back their input, so Zod objects inside them never reach the output.
+  const outer = context.usesZodObject;
   const parts: string[] = [];
   if (typeof schema.$ref === 'string') parts.push(context.reference(schema.$ref));
   const types = typePart(schema, inner, context);
@@ -160,11 +171,17 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
   if (oneOf !== undefined) {
     const members = oneOf.map((sub, index) => zodOf(sub, child(inner, 'oneOf', index), context));
     parts.push(`${helper(context, 'oneOf')}(${multiline(members, inner.indent)})`);
+    if (parts.length === 1) context.usesZodObject = outer;
   }
   const not = schemaOf(schema, 'not');
-  if (not !== undefined) parts.push(`${helper(context, 'not')}(${zodOf(not, child(site, 'not'), context)})`);
+  if (not !== undefined) {
+    const before = context.usesZodObject;
+    parts.push(`${helper(context, 'not')}(${zodOf(not, child(site, 'not'), context)})`);
+    context.usesZodObject = before;
+  }
   if (parts.length === 0) return 'z.unknown()';
   if (parts.length === 1) return reindent(parts[0] ?? 'z.unknown()', inner.indent, site.indent);
+  context.usesZodObject = outer;
   return `${helper(context, 'allOf')}(${multiline(parts, site.indent)})`;
 }
 

@@ -2,6 +2,7 @@ import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
 import { jsonLiteral, propertyKey, regExpExpression, stringLiteral } from '../escape.js';
 import {
   approximate,
+  arrayLiteral,
   child,
   compilesAsUnicode,
   type EmitContext,
@@ -65,7 +66,7 @@ export function objectSchema(
   }
   const unheld = [...new Set(required)].filter((key) => !declared.has(key) || isInheritedName(key));
   if (unheld.length > 0)
-    checks.push(`${helper(context, 'requiredKeys')}(${jsonLiteral(unheld, site.indent)})`);
+    checks.push(`${helper(context, 'requiredKeys')}(${arrayLiteral(unheld, site.indent)})`);
 
   const body = shape.length === 0 ? '{}' : `{${multiline(shape, site.indent)}}`;
   let code: string;
@@ -85,7 +86,7 @@ export function objectSchema(
       return valid ? `[${regExpExpression(pattern)}, ${emit(sub, patternSite, context)}]` : `${note}`;
     });
     const rest = [
-      `known: ${jsonLiteral([...declared], `${site.indent}  `)}`,
+      `known: ${arrayLiteral([...declared], `${site.indent}  `)}`,
       `patterns: [${regexps.filter((entry) => entry !== '').join(', ')}]`,
       `additional: ${additionalCode(additional, child(site, 'additionalProperties'), context, emit)}`,
     ];
