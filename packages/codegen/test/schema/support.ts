@@ -22,16 +22,18 @@ export function findings(prepared: PreparedSchema): string[] {
   return prepared.diagnostics.map((d: Diagnostic) => `${d.severity} ${d.code} ${d.pointer}`);
 }
 
+const validators = {
+  '2020-12': new Ajv2020({ strict: false, logger: false, allErrors: true }),
+  'draft-07': new Ajv({ strict: false, logger: false, allErrors: true }),
+};
+addFormats(validators['2020-12']);
+addFormats(validators['draft-07']);
+
 /** A validator from ajv: 2020-12 (the normal form's dialect) or draft-07, with ajv-formats. */
 export function compile(
   schema: unknown,
   draft: '2020-12' | 'draft-07' = '2020-12',
 ): (value: unknown) => boolean {
-  const ajv =
-    draft === '2020-12'
-      ? new Ajv2020({ strict: false, logger: false, allErrors: true })
-      : new Ajv({ strict: false, logger: false, allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(schema as object);
+  const validate = validators[draft].compile(schema as object);
   return (value) => validate(value) === true;
 }
