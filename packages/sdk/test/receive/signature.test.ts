@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   assertFluidSignature,
+  FluidError,
   isSignatureVerificationError,
+  SignatureVerificationError,
   signFluidRequest,
   verifyFluidSignature,
   verifyLegacyToken,
@@ -273,7 +275,10 @@ describe.each([
         (caught: unknown) => caught,
       );
       expect(isSignatureVerificationError(error)).toBe(true);
+      expect(error).toBeInstanceOf(SignatureVerificationError);
+      expect(error).toBeInstanceOf(FluidError);
       if (!isSignatureVerificationError(error)) return;
+      expect(error.name).toBe('SignatureVerificationError');
       expect(error.reason).toBe('signature_mismatch');
       expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(KEY);
       await expect(assertFluidSignature({ rawBody: BODY, headers, keys: KEY, now: NOW })).resolves.toEqual({

@@ -1,3 +1,5 @@
+import { FluidError } from '../../client/errors/fluid-error.js';
+
 /**
  * Why a delivery failed verification. Every reason maps to the same 401 response; the code exists for
  * logs and metrics, never for the caller on the other side.
@@ -14,14 +16,15 @@ export type SignatureFailureReason =
 /**
  * Thrown by {@link assertFluidSignature} (and available to callers that prefer exceptions) when a delivery's
  * signature, timestamp or token does not check out. Carries the reason and the header involved, never a key.
+ * Part of the SDK's error hierarchy: `instanceof FluidError` matches it too.
  *
  * @example
  * try { await assertFluidSignature(input) } catch (error) {
  *   if (isSignatureVerificationError(error)) log(error.reason)
  * }
  */
-export class SignatureVerificationError extends Error {
-  override readonly name = 'SignatureVerificationError';
+export class SignatureVerificationError extends FluidError {
+  override readonly name: string = 'SignatureVerificationError';
   /** The machine-readable reason. */
   readonly reason: SignatureFailureReason;
   /** The header the failure is about, when there is one (lowercase). */
