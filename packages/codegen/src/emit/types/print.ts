@@ -112,6 +112,21 @@ export function printBody(source: string, keys: KeyTable): string {
       index += identifier.length;
       continue;
     }
+    if (char === '|' || char === '&') {
+      // jstt spaces some unions (`a | b`) and not others (`[]|[a]`): always one space each side.
+      text = `${text.trimEnd()}${text.trim() === '' ? '' : ' '}${char} `;
+      lastCode = char;
+      index += 1;
+      while (source[index] === ' ') index += 1;
+      continue;
+    }
+    if ((char === ',' || char === ':') && source[index + 1] !== ' ' && source[index + 1] !== '\n') {
+      // Enum and const literals come out of JSON.stringify as `{"a":[1,2]}`.
+      text += `${char} `;
+      lastCode = char;
+      index += 1;
+      continue;
+    }
     if (char in OPENERS) stack.push({ char, indent });
     else if (CLOSERS.has(char)) {
       const open = stack.pop();

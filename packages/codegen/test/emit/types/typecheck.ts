@@ -16,6 +16,9 @@ function compilerOptions(): ts.CompilerOptions {
   return { ...options, lib: ['lib.es2023.d.ts'], types: [], noEmit: true, paths: {} };
 }
 
+// Library files (lib, zod) parse once per test file, however many programs are built.
+const parsed = new Map<string, ts.SourceFile | undefined>();
+
 /** One diagnostic, as `file:line: message`. */
 export type Problem = string;
 
@@ -34,9 +37,9 @@ export function typecheck(modules: Readonly<Record<string, string>>): Map<string
   host.readFile = (path) => sources.get(path) ?? readFile.call(host, path);
   host.getSourceFile = (path, language, onError, create) => {
     const code = sources.get(path);
-    return code === undefined
-      ? getSourceFile.call(host, path, language, onError, create)
-      : ts.createSourceFile(path, code, language, true);
+    if (code !== undefined) return ts.createSourceFile(path, code, language, true);
+    if (!parsed.has(path)) parsed.set(path, getSourceFile.call(host, path, language, onError, create));
+    return parsed.get(path);
   };
   const program = ts.createProgram([...sources.keys()], options, host);
   const result = new Map<string, Problem[]>();
