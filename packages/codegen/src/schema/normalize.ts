@@ -7,10 +7,11 @@ import {
   SCHEMA_KEYWORDS,
   SCHEMA_MAP_KEYWORDS,
 } from './check-keywords.js';
-import { canonicalKey, copyJson, hasUnsafeInteger, isRecord, type JsonRecord, setOwn } from './json.js';
+import { distinctMembers } from './enum-members.js';
+import { copyJson, hasUnsafeInteger, isRecord, type JsonRecord, setOwn } from './json.js';
 import { SILENT_ANNOTATIONS, vendorKeywordKind } from './keyword-kinds.js';
 import { applyNullable } from './nullable.js';
-import { childOf, encodePointer, parseRef } from './pointer.js';
+import { childAt, encodePointer, parseRef, underNestedId } from './pointer.js';
 import { ANNOTATION_KEYWORDS, type JsonSchema, SUPPORTED_FORMATS, SUPPORTED_KEYWORDS } from './prepared.js';
 
 /** Settings of one normalization run. */
@@ -290,23 +291,16 @@ export class Normalizer {
   }
 
   private enumMembers(members: readonly unknown[], at: string): unknown[] {
-    const seen = new Set<string>();
-    const kept: unknown[] = [];
-    members.forEach((member, index) => {
-      const key = canonicalKey(member);
-      if (seen.has(key)) {
-        this.report(
-          'warning',
-          'duplicate-enum',
-          childPointer(at, index),
-          `enum lists ${key.length > 60 ? `${key.slice(0, 57)}...` : key} twice; the duplicate is dropped`,
-        );
-        return;
-      }
-      seen.add(key);
-      if (hasUnsafeInteger(member)) this.unsafeInteger(childPointer(at, index));
-      kept.push(copyJson(member));
-    });
+    const { kept, duplicates, unsafe } = distinctMembers(members);
+    for (const index of duplicates) {
+      this.report(
+        'warning',
+        'duplicate-enum',
+        childPointer(at, index),
+        'enum lists this value twice; the duplicate is dropped',
+      );
+    }
+    for (const index of unsafe) this.unsafeInteger(childPointer(at, index));
     return kept;
   }
 
@@ -359,24 +353,4 @@ export class Normalizer {
     this.refPointers.set(marker, `${this.settings.basePointer}${at}`);
     return marker;
   }
-}
-
-/** The value at `tokens` inside `root`, or `undefined`. */
-function childAt(root: unknown, tokens: readonly string[]): unknown {
-  let current = root;
-  for (const token of tokens) {
-    current = childOf(current, token);
-    if (current === undefined) return undefined;
-  }
-  return current;
-}
-
-/** True when an object on the way from the root to `tokens` (the root excluded) declares a string `$id`. */
-function underNestedId(root: unknown, tokens: readonly string[]): boolean {
-  let current = root;
-  for (const token of tokens.slice(0, -1)) {
-    current = childOf(current, token);
-    if (isRecord(current) && typeof current.$id === 'string') return true;
-  }
-  return false;
 }

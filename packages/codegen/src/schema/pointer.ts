@@ -1,3 +1,5 @@
+import { isRecord } from './json.js';
+
 /** A `$ref` read as a local JSON pointer, or the reason it is not one. */
 export type ParsedRef =
   | { readonly kind: 'local'; readonly tokens: readonly string[] }
@@ -37,4 +39,24 @@ export function childOf(value: unknown, token: string): unknown {
   }
   if (typeof value !== 'object' || value === null || !Object.hasOwn(value, token)) return undefined;
   return (value as Record<string, unknown>)[token];
+}
+
+/** The value at `tokens` inside `root`, or `undefined`. */
+export function childAt(root: unknown, tokens: readonly string[]): unknown {
+  let current = root;
+  for (const token of tokens) {
+    current = childOf(current, token);
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/** True when an object on the way from the root to `tokens` (the root excluded) declares a string `$id`. */
+export function underNestedId(root: unknown, tokens: readonly string[]): boolean {
+  let current = root;
+  for (const token of tokens.slice(0, -1)) {
+    current = childOf(current, token);
+    if (isRecord(current) && typeof current.$id === 'string') return true;
+  }
+  return false;
 }
