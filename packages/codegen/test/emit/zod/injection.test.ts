@@ -12,6 +12,7 @@ const PAYLOADS = [
   '"; globalThis.pwned = 1; "',
   "'; globalThis.pwned = 1; '",
   '`; globalThis.pwned = 1; `',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is the payload under test.
   '${(globalThis.pwned = 1)}',
   '\\"; globalThis.pwned = 1; //',
   'line\nglobalThis.pwned = 1;\n',
@@ -105,6 +106,7 @@ describe('schema text in the Zod emitter never becomes code', () => {
       'export const hostileSchema',
     ]);
     // Line and paragraph separators and bidi controls only ever appear as escapes.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL must never reach the source unescaped.
     expect(written.source).not.toMatch(/[\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\ufeff\u0000]/);
 
     const loaded = await importModule(written);
