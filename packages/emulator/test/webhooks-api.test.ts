@@ -1,5 +1,7 @@
+import { FluidClient } from '@fluid-droplet/sdk/client';
 import { describe, expect, it } from 'vitest';
-import { api, emulator, INSTALLATION } from './support/emulator.js';
+import { api, COMPANY, emulator, INSTALLATION } from './support/emulator.js';
+import { startReceiver } from './support/receiver.js';
 
 const create = (url: string, resource = 'order', event = 'created', extra: Record<string, unknown> = {}) => ({
   webhook: { url, resource, event, ...extra },
@@ -33,6 +35,28 @@ describe('/api/company/webhooks', () => {
     const shown = await api(fluid.url, 'GET', '/api/company/webhooks/1');
     expect(shown.status).toBe(200);
     expect(shown.body.webhook).toEqual(webhook);
+  });
+
+  it('defaults active to true when FluidClient creates a webhook without it, and delivers to it', async () => {
+    const fluid = await emulator();
+    const receiver = await startReceiver({ status: 200, json: {} });
+    const client = new FluidClient({ baseUrl: fluid.url, token: COMPANY, validateResponses: true });
+    const defaulted = await client.webhooks.create({
+      url: `${receiver.url}/defaulted`,
+      resource: 'order',
+      event: 'created',
+    });
+    const paused = await client.webhooks.create({
+      url: `${receiver.url}/paused`,
+      resource: 'order',
+      event: 'created',
+      active: false,
+    });
+    expect([defaulted.active, paused.active]).toEqual([true, false]);
+    expect((await client.webhooks.get(defaulted.id)).active).toBe(true);
+    const { deliveries } = await fluid.trigger.webhook('order_created');
+    expect(deliveries.map((delivery) => delivery.url)).toEqual([`${receiver.url}/defaulted`]);
+    expect(receiver.requests.map((request) => request.path)).toEqual(['/defaulted']);
   });
 
   it('records the installation as owner when created with a dit_ token', async () => {
