@@ -36,7 +36,7 @@ export class Normalizer {
   readonly refPointers = new Map<JsonRecord, string>();
   private readonly pending: Array<readonly string[]> = [];
   private readonly queued = new Set<string>();
-  private readonly memo = new WeakMap<object, Map<number, JsonSchema>>();
+  private readonly memo = new WeakMap<object, { readonly key: number; readonly result: JsonSchema }>();
   private tooDeepReported = false;
 
   constructor(
@@ -88,12 +88,10 @@ export class Normalizer {
     }
     // A sub-tree shared by identity (possible from JS callers, not from JSON text) is normalized once per depth.
     const memoKey = depth * 2 + (scoped ? 1 : 0);
-    const seen = this.memo.get(value)?.get(memoKey);
-    if (seen !== undefined) return seen;
+    const seen = this.memo.get(value);
+    if (seen?.key === memoKey) return seen.result;
     const result = this.walkNode(value, pointer, depth, scoped);
-    const byDepth = this.memo.get(value) ?? new Map<number, JsonSchema>();
-    byDepth.set(memoKey, result);
-    this.memo.set(value, byDepth);
+    if (seen === undefined) this.memo.set(value, { key: memoKey, result });
     return result;
   }
 

@@ -5,14 +5,15 @@ import type { JsonSchema } from './prepared.js';
 /** Applicators that apply their sub-schemas to the same instance: a cycle through only these never ends. */
 const IN_PLACE: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf', 'not']);
 
-/** Every sub-schema position of a normal-form node, or only the in-place ones. */
-function* children(node: JsonRecord, inPlaceOnly: boolean): Generator<unknown> {
-  for (const [keyword, value] of Object.entries(node)) {
+/** Pushes every sub-schema of a normal-form node onto `stack`, or only the in-place ones. */
+function pushChildren(node: JsonRecord, inPlaceOnly: boolean, stack: unknown[]): void {
+  for (const keyword in node) {
     if (inPlaceOnly && !IN_PLACE.has(keyword)) continue;
-    if (SCHEMA_KEYWORDS.has(keyword)) yield value;
-    else if (SCHEMA_ARRAY_KEYWORDS.has(keyword) && Array.isArray(value)) yield* value;
+    const value = node[keyword];
+    if (SCHEMA_KEYWORDS.has(keyword)) stack.push(value);
+    else if (SCHEMA_ARRAY_KEYWORDS.has(keyword) && Array.isArray(value)) stack.push(...value);
     else if ((keyword === 'properties' || keyword === 'patternProperties') && isRecord(value)) {
-      yield* Object.values(value);
+      for (const name in value) stack.push(value[name]);
     }
   }
 }
@@ -30,7 +31,7 @@ export function refNodes(schema: JsonSchema, inPlaceOnly: boolean): JsonRecord[]
     if (!isRecord(node) || seen.has(node)) continue;
     seen.add(node);
     if (typeof node.$ref === 'string') found.push(node);
-    stack.push(...children(node, inPlaceOnly));
+    pushChildren(node, inPlaceOnly, stack);
   }
   return found;
 }
