@@ -92,6 +92,19 @@ describe('recursive $ref (RELIABILITY #23)', () => {
   });
 });
 
+describe('many definitions', () => {
+  it('a cycle through 2,000 definitions is found without deep recursion', () => {
+    const $defs: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i++) {
+      $defs[`d${i}`] = { type: 'object', properties: { next: { $ref: `#/$defs/d${(i + 1) % 2000}` } } };
+    }
+    const prepared = prepare({ $ref: '#/$defs/d0', $defs });
+    expect(prepared.diagnostics).toEqual([]);
+    expect(prepared.definitions.size).toBe(2000);
+    expect([...prepared.definitions.values()].every((definition) => definition.recursive)).toBe(true);
+  });
+});
+
 describe('alias chains', () => {
   it('collapse to the final target', () => {
     const prepared = prepare({
