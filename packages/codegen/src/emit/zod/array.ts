@@ -37,7 +37,7 @@ export function arraySchema(
     if (max !== undefined) code += `.max(${jsonLiteral(max)})`;
   } else {
     const elements = prefix.map(
-      (element, index) => `${emit(element, child(site, 'prefixItems', index), context)}.optional()`,
+      (element, index) => `z.exactOptional(${emit(element, child(site, 'prefixItems', index), context)})`,
     );
     const tail = items === false ? '' : `, ${rest}`;
     code = `z.tuple([${multiline(elements, site.indent)}]${tail})`;
