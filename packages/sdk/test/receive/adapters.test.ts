@@ -95,6 +95,58 @@ describe('toNodeHandler with node:http', () => {
     });
     expect(status).toBe(413);
   });
+
+  it.each(['callback', 'webhook'] as const)(
+    "aborts the %s handler's signal when the client destroys the socket mid-request",
+    async (kind) => {
+      let started: () => void = () => undefined;
+      const running = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      let abortedWith: (reason: unknown) => void = () => undefined;
+      const aborted = new Promise<unknown>((resolve) => {
+        abortedWith = resolve;
+      });
+      const waitForAbort = async (signal: AbortSignal) => {
+        started();
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        abortedWith(signal.reason);
+      };
+      // The deadline is far off: only the disconnect can abort the signal with an AbortError.
+      const handler =
+        kind === 'callback'
+          ? createCallbackHandler.for(
+              'test_callback_system',
+              async (_request, { signal }) => {
+                await waitForAbort(signal);
+                return { message: 'nobody is listening' };
+              },
+              { resolveKey: () => CVT, timeoutMs: 5_000, logger: recordingLogger() },
+            )
+          : createWebhookHandler({
+              resolveKeys: () => WVT,
+              on: { order_created: async (_event, { signal }) => waitForAbort(signal) },
+              idempotencyStore: false,
+              handlerTimeoutMs: 5_000,
+              logger: recordingLogger(),
+            });
+      server = await listen(toNodeHandler(handler));
+      const body = kind === 'callback' ? JSON.stringify({ message: 'hello' }) : ORDER;
+      const signed = await signedRequest({ body, key: kind === 'callback' ? CVT : WVT, shop: 'acme', kind });
+      const headers: Record<string, string> = {};
+      signed.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const { hostname, port } = new URL(server.url);
+      const outgoing = httpRequest({ hostname, port, method: 'POST', path: '/', headers });
+      const failed = new Promise<unknown>((resolve) => outgoing.once('error', resolve));
+      outgoing.end(body);
+      await running;
+      outgoing.destroy();
+      expect(await aborted).toMatchObject({ name: 'AbortError' });
+      expect(await failed).toMatchObject({ code: 'ECONNRESET' });
+    },
+  );
 });
 
 describe('toNodeHandler with any Web handler (the generic path)', () => {

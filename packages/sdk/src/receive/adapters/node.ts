@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Incoming } from '../http/incoming.js';
 import { incomingHandlerOf } from '../http/incoming.js';
+import { LazyAbort } from '../http/lazy-abort.js';
 import { consoleLogger, type ReceiveLogger } from '../http/logger.js';
 import type { BodyReadResult } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';
@@ -57,6 +58,13 @@ async function serveDirect(
   response: ServerResponse,
   logger: ReceiveLogger,
 ): Promise<void> {
+  // The handler's signal aborts when the client goes away before the reply is out. The controller behind it is
+  // made only if a handler runs asynchronously and so reads the signal.
+  const disconnect = new LazyAbort();
+  response.once('close', () => {
+    if (!response.writableFinished)
+      disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
+  });
   try {
     const preread = request.body;
     if (
@@ -83,7 +91,9 @@ async function serveDirect(
         if (result.ok) bytes = result.bytes;
         return result;
       },
-      signal: undefined,
+      get signal() {
+        return disconnect.signal;
+      },
       request: () =>
         new Request(urlOf(request), {
           method: request.method ?? 'GET',

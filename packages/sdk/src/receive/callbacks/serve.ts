@@ -148,7 +148,7 @@ export function serveCallbacks(
           },
         }),
       settings.timeoutMs,
-      incoming.signal,
+      () => incoming.signal,
     );
     if (result.kind === 'timeout') {
       logger.warn('callback handler ran past its deadline', {

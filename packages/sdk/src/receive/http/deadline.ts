@@ -7,13 +7,15 @@ export type DeadlineResult<T> =
   | { readonly kind: 'timeout' };
 
 /**
- * Runs `work` with an abort handle that fires at the deadline (or when `parent` aborts) and settles at the
- * deadline at the latest. Work that finishes later is dropped: its value is ignored and its rejection swallowed.
+ * Runs `work` with an abort handle that fires at the deadline (or when the `parent` signal aborts, e.g. the client
+ * went away) and settles at the deadline at the latest. Work that finishes later is dropped: its value is ignored
+ * and its rejection swallowed. `parent` is read only for asynchronous work, so a synchronous reply never pays for
+ * a signal.
  */
 export async function runWithDeadline<T>(
   work: (abort: LazyAbort) => T | Promise<T>,
   timeoutMs: number,
-  parent?: AbortSignal,
+  parent?: () => AbortSignal | undefined,
 ): Promise<DeadlineResult<T>> {
   const abort = new LazyAbort();
   // A handler that answers synchronously (a lookup, a fixed reply) needs no timer and no race.
@@ -25,8 +27,11 @@ export async function runWithDeadline<T>(
   }
   if (!isThenable(immediate)) return { kind: 'value', value: immediate };
   const pending = immediate;
-  const onParentAbort = () => abort.abort(parent?.reason);
-  parent?.addEventListener('abort', onParentAbort, { once: true });
+  const signal = parent?.();
+  const onParentAbort = () => abort.abort(signal?.reason);
+  // The client may have gone before the work started: an aborted signal never fires 'abort' again.
+  if (signal?.aborted) onParentAbort();
+  else signal?.addEventListener('abort', onParentAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<DeadlineResult<T>>((resolve) => {
     timer = setTimeout(() => {
@@ -45,7 +50,7 @@ export async function runWithDeadline<T>(
     return await Promise.race([run, timeout]);
   } finally {
     clearTimeout(timer);
-    parent?.removeEventListener('abort', onParentAbort);
+    signal?.removeEventListener('abort', onParentAbort);
   }
 }
 

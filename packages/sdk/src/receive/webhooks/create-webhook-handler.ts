@@ -191,7 +191,7 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
           },
         }),
       settings.handlerTimeoutMs,
-      incoming.signal,
+      () => incoming.signal,
     );
     if (result.kind === 'value') {
       if (store !== undefined && storeKey !== undefined) await store.set(storeKey, settings.idempotencyTtlMs);
