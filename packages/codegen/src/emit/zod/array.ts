@@ -36,12 +36,16 @@ export function arraySchema(
     if (min !== undefined) code += `.min(${jsonLiteral(min)})`;
     if (max !== undefined) code += `.max(${jsonLiteral(max)})`;
   } else {
-    const elements = prefix.map(
-      (element, index) => `z.exactOptional(${emit(element, child(site, 'prefixItems', index), context)})`,
-    );
+    // Elements before minItems must be there: Zod's tuple then enforces minItems by itself.
+    const elements = prefix.map((element, index) => {
+      const code = emit(element, child(site, 'prefixItems', index), context);
+      return index < (min ?? 0) ? code : `z.exactOptional(${code})`;
+    });
     const tail = items === false ? '' : `, ${rest}`;
     code = `z.tuple([${multiline(elements, site.indent)}]${tail})`;
-    if (min !== undefined) checks.push(`${helper(context, 'minItems')}(${jsonLiteral(min)})`);
+    if (min !== undefined && min > prefix.length) {
+      checks.push(`${helper(context, 'minItems')}(${jsonLiteral(min)})`);
+    }
     if (max !== undefined) checks.push(`${helper(context, 'maxItems')}(${jsonLiteral(max)})`);
   }
   if (schema.uniqueItems === true) checks.push(`${helper(context, 'uniqueItems')}()`);

@@ -1,5 +1,5 @@
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
-import { jsonLiteral, propertyKey, regExpExpression, stringLiteral } from '../escape.js';
+import { jsonLiteral, propertyKey, regExpExpression } from '../escape.js';
 import {
   approximate,
   arrayLiteral,
@@ -50,7 +50,7 @@ export function objectSchema(
     : [];
   const additional = schemaOf(schema, 'additionalProperties');
   const declared = new Set(properties.map(([key]) => key));
-  const inherited = properties.filter(([key]) => isInheritedName(key));
+  const inherited = properties.some(([key]) => isInheritedName(key));
 
   // Whether Zod output may differ from the input so far; this object's own answer is settled at the end.
   const outer = context.usesZodObject;
@@ -58,50 +58,55 @@ export function objectSchema(
   const checks: string[] = [];
   for (const [key, sub] of properties) {
     const code = emit(sub, child(site, 'properties', key), context);
-    if (isInheritedName(key)) {
-      checks.push(`${helper(context, 'ownProperty')}(${stringLiteral(key)}, ${code})`);
-    } else {
-      shape.push(`${propertyKey(key)}: ${required.includes(key) ? code : `z.exactOptional(${code})`}`);
-    }
+    shape.push(`${propertyKey(key)}: ${required.includes(key) ? code : `z.exactOptional(${code})`}`);
+    // Zod never reads a `__proto__` key (it only types it here): check the own value.
+    if (key === '__proto__') checks.push(`${helper(context, 'ownProperty')}('__proto__', ${code})`);
   }
-  const unheld = [...new Set(required)].filter((key) => !declared.has(key) || isInheritedName(key));
-  if (unheld.length > 0)
+  const unheld = [...new Set(required)].filter((key) => !declared.has(key) || key === '__proto__');
+  if (unheld.length > 0) {
     checks.push(`${helper(context, 'requiredKeys')}(${arrayLiteral(unheld, site.indent)})`);
+  }
 
   const body = shape.length === 0 ? '{}' : `{${multiline(shape, site.indent)}}`;
+  const extra =
+    additional === undefined || typeof additional === 'boolean'
+      ? undefined
+      : emit(additional, child(site, 'additionalProperties'), context);
   let code: string;
-  if (patterns.length > 0 || (inherited.length > 0 && additional !== undefined && additional !== true)) {
-    // Zod's own key handling cannot skip pattern-matched or inherited-name keys: check every own key here.
-    code = `z.looseObject(${body})`;
-    const regexps = patterns.map(([pattern, sub]) => {
+  if (patterns.length > 0) {
+    const entries = patterns.flatMap(([pattern, sub]) => {
       const patternSite = child(site, 'patternProperties', pattern);
-      const valid = compilesAsUnicode(pattern);
-      const note = valid
-        ? ''
-        : approximate(
-            context,
-            patternSite,
-            'patternProperties pattern is not a valid unicode regular expression',
-          );
-      return valid ? `[${regExpExpression(pattern)}, ${emit(sub, patternSite, context)}]` : `${note}`;
+      if (compilesAsUnicode(pattern)) return [[regExpExpression(pattern), emit(sub, patternSite, context)]];
+      approximate(
+        context,
+        patternSite,
+        'patternProperties pattern is not a valid unicode regular expression',
+      );
+      return [];
     });
+    // The catchall only types the extra keys (it accepts every valid one); restProperties decides which
+    // schema applies to which key, as Zod's catchall cannot (zod#6198).
+    const open = additional === undefined || additional === true;
+    const members = [...(extra === undefined ? [] : [extra]), ...entries.map(([, sub]) => sub as string)];
+    code =
+      open || members.length === 0
+        ? `z.${additional === false ? 'strictObject' : 'looseObject'}(${body})`
+        : `z.object(${body}).catchall(${members.length === 1 ? members[0] : `z.union([${members.join(', ')}])`})`;
     const rest = [
       `known: ${arrayLiteral([...declared], `${site.indent}  `)}`,
-      `patterns: [${regexps.filter((entry) => entry !== '').join(', ')}]`,
-      `additional: ${additionalCode(additional, child(site, 'additionalProperties'), context, emit)}`,
+      `patterns: [${entries.map(([pattern, sub]) => `[${pattern}, ${sub}]`).join(', ')}]`,
+      `additional: ${additional === false ? 'false' : (extra ?? 'undefined')}`,
     ];
     checks.unshift(`${helper(context, 'restProperties')}({${multiline(rest, site.indent)}})`);
   } else if (additional === false) {
     code = `z.strictObject(${body})`;
-  } else if (additional === undefined || additional === true) {
+  } else if (extra === undefined) {
     code = `z.looseObject(${body})`;
   } else {
-    const extra = emit(additional, child(site, 'additionalProperties'), context);
     code = `z.object(${body}).catchall(${extra})`;
     // Zod's catchall skips an own `__proto__` key; JSON Schema checks it like any other.
-    if (!declared.has('__proto__')) {
+    if (!declared.has('__proto__'))
       checks.unshift(`${helper(context, 'ownProperty')}('__proto__', ${extra})`);
-    }
   }
 
   const names = schemaOf(schema, 'propertyNames');
@@ -112,24 +117,14 @@ export function objectSchema(
   const max = numberOf(schema, 'maxProperties');
   if (min !== undefined) checks.push(`${helper(context, 'minProperties')}(${jsonLiteral(min)})`);
   if (max !== undefined) checks.push(`${helper(context, 'maxProperties')}(${jsonLiteral(max)})`);
-  if (code.startsWith('z.strictObject(')) return withChecks(code, checks);
-  if (checks.length === 0) {
+  if (checks.length === 0 && !inherited) {
+    if (code.startsWith('z.strictObject(')) return code;
     // A loose Zod object drops an own `__proto__` key from its output: the export hands back the input.
     context.usesZodObject = true;
     return code;
   }
-  // Checks see Zod's output, which lacks an own `__proto__` key: run them on the input itself.
+  // Checks see Zod's output, which lacks an own `__proto__` key, and Zod finds inherited names such as
+  // `constructor` on every object: keepInput validates an own-properties view and hands back the input.
   context.usesZodObject = outer;
   return withChecks(`${helper(context, 'keepInput')}(${code})`, checks);
-}
-
-function additionalCode(
-  additional: JsonSchema | undefined,
-  site: Site,
-  context: EmitContext,
-  emit: EmitSchema,
-): string {
-  if (additional === undefined || additional === true) return 'undefined';
-  if (additional === false) return 'false';
-  return emit(additional, site, context);
 }

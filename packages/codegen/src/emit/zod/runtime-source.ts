@@ -7,6 +7,7 @@ import * as z from 'zod';
 type Payload = z.core.ParsePayload<unknown>;
 type Issue = z.core.$ZodRawIssue;
 type Outputs<T extends readonly z.ZodType[]> = { [K in keyof T]: z.output<T[K]> };
+type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
 type Intersect<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest]
   ? Head & Intersect<Rest>
   : unknown;
@@ -52,10 +53,21 @@ export function deepEqual(left: unknown, right: unknown): boolean {
   return false;
 }
 
-/** Validates with ${'`'}schema${'`'} and returns the input itself, so parsing never drops or reorders keys. */
+/** The own properties of a plain object on a null prototype, so ${'`'}constructor${'`'} or ${'`'}toString${'`'} is found only when own. */
+function ownView(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const view: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) view[key] = value[key];
+  return view;
+}
+
+/**
+ * Validates an object schema against the input's own properties and returns the input itself, so checks
+ * chained after it see every key (Zod's output lacks an own ${'`'}__proto__${'`'}) and parsing never drops keys.
+ */
 export function keepInput<T>(schema: z.ZodType<T>): z.ZodType<T> {
   return z.custom<T>().check((payload) => {
-    forward(payload, schema, payload.value, []);
+    forward(payload, schema, ownView(payload.value), []);
   });
 }
 
@@ -82,8 +94,8 @@ export function not(schema: z.ZodType): z.ZodType<unknown> {
 }
 
 /** enum/const with object or array members: the value deep-equals one of ${'`'}values${'`'}. */
-export function jsonEnum<const T extends readonly unknown[]>(values: T): z.ZodType<T[number]> {
-  return z.custom<T[number]>().check((payload) => {
+export function jsonEnum<const T extends readonly unknown[]>(values: T): z.ZodType<Writable<T[number]>> {
+  return z.custom<Writable<T[number]>>().check((payload) => {
     if (!values.some((value) => deepEqual(value, payload.value))) fail(payload, 'enum: must equal one of the allowed values');
   });
 }
