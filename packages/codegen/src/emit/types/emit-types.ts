@@ -26,8 +26,8 @@ const JSTT_OPTIONS: Partial<Options> = {
   additionalProperties: true,
   unknownAny: true,
   strictIndexSignatures: true,
-  // Bounds are dropped before compile, so tuples are unions up to the prefix length (never a blow-up).
-  ignoreMinAndMaxItems: false,
+  // One tuple type per `prefixItems`, never unions of tuples up to `maxItems` (#372).
+  ignoreMinAndMaxItems: true,
   declareExternallyReferenced: false,
   enableConstEnums: false,
   unreachableDefinitions: false,

@@ -1,5 +1,5 @@
 import { propertyKey, stringLiteral } from '../escape.js';
-import type { KeyTable } from './to-jstt.js';
+import { type KeyTable, tupleRequired } from './to-jstt.js';
 
 const OPENERS: Readonly<Record<string, string>> = { '{': '}', '[': ']', '(': ')' };
 const CLOSERS = new Set(['}', ']', ')']);
@@ -10,6 +10,8 @@ interface Opener {
   readonly char: string;
   /** Indentation level of the line the bracket was opened on. */
   readonly indent: number;
+  /** For a tuple `[`: how many leading elements are required, and where the printer is in it. */
+  tuple?: { readonly required: number; index: number; started: boolean; spread: boolean };
 }
 
 interface Line {
@@ -26,12 +28,56 @@ function readJsonString(source: string, start: number): { value: string; end: nu
 }
 
 /**
+ * Indices of the parentheses jstt adds where they change nothing: around a whole type
+ * (`a?: (string | null)`, a root union: a `(` that starts the body or follows a member's `:`, whose
+ * `)` ends the member's line or the body), around a single name (`...(unknown)[]`) and doubled ones.
+ */
+function redundantParens(source: string): Set<number> {
+  const skip = new Set<number>();
+  const open: Array<{ index: number; whole: boolean; previous: string }> = [];
+  let previous = '';
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index] ?? '';
+    if (char === '"') {
+      index = readJsonString(source, index).end;
+      previous = '"';
+      continue;
+    }
+    if (source.startsWith('/*', index)) {
+      const end = source.indexOf('*/', index + 2);
+      index = end === -1 ? source.length : end + 2;
+      continue;
+    }
+    if (char === '(' || char === '[' || char === '{') {
+      open.push({ index, whole: char === '(' && (previous === '' || previous === ':'), previous });
+    } else if (char === ')' || char === ']' || char === '}') {
+      const opener = open.pop();
+      const next = source[index + 1];
+      if (
+        char === ')' &&
+        opener !== undefined &&
+        ((opener.whole && (next === undefined || next === '\n')) ||
+          (opener.previous === '(' && next === ')') ||
+          /^[A-Za-z_$][\w$]*$/.test(source.slice(opener.index + 1, index)))
+      ) {
+        skip.add(opener.index).add(index);
+      }
+    }
+    if (!/\s/.test(char)) previous = char;
+    index += 1;
+  }
+  return skip;
+}
+
+/**
  * Re-prints the body of one declaration jstt made with `format: false` (no indentation, no `;`):
- * 2-space indentation by bracket depth, `;` after each member, `{}` for empty braces, every string
- * literal re-escaped with `stringLiteral` (U+2028, bidi and invisible characters as `\u` escapes),
- * and key placeholders replaced by the original keys through `propertyKey`. Comments are copied
- * as they are (their text was sanitized before jstt saw it). Throws when the text is not one
- * balanced type expression, so a surprise from jstt never reaches the output unseen.
+ * 2-space indentation by bracket depth, `;` after each member, `{}` for empty braces, no parentheses
+ * around a whole type, every string literal re-escaped with `stringLiteral` (U+2028, bidi and
+ * invisible characters as `\u` escapes), and key placeholders replaced by the original keys through
+ * `propertyKey`. Comments are copied as they are (their text was sanitized before jstt saw it).
+ * Throws when the text is not one balanced type expression, so a surprise from jstt never reaches
+ * the output unseen.
  */
 export function printBody(source: string, keys: KeyTable): string {
   const stack: Opener[] = [];
@@ -56,10 +102,15 @@ export function printBody(source: string, keys: KeyTable): string {
     if (line !== '') lines.push({ indent, text: line });
   };
 
+  const skip = redundantParens(source);
   startLine();
   let index = 0;
   while (index < source.length) {
     const char = source[index] ?? '';
+    if (skip.has(index)) {
+      index += 1;
+      continue;
+    }
     if (commentIndent !== undefined) {
       if (char === '\n') {
         endLine();
@@ -97,6 +148,17 @@ export function printBody(source: string, keys: KeyTable): string {
     if (char === '/') throw new Error('jstt output has an unexpected `/`');
     if (text === '' && CLOSERS.has(char)) indent = stack.at(-1)?.indent ?? 0;
     hasCode = true;
+    const tuple = stack.at(-1)?.tuple;
+    if (tuple !== undefined && (char === ',' || char === ']')) {
+      // The end of a tuple element: optional unless required or the `...rest`.
+      if (tuple.started && !tuple.spread && tuple.index >= tuple.required) text += '?';
+      tuple.index += 1;
+      tuple.started = false;
+      tuple.spread = false;
+    } else if (tuple !== undefined && !tuple.started) {
+      tuple.started = true;
+      tuple.spread = source.startsWith('...', index);
+    }
     if (char === '"') {
       const { value, end } = readJsonString(source, index);
       text += stringLiteral(value);
@@ -106,6 +168,15 @@ export function printBody(source: string, keys: KeyTable): string {
     }
     const identifier = /^[A-Za-z_$][\w$]*/.exec(source.slice(index, index + 200))?.[0];
     if (identifier !== undefined) {
+      const required = tupleRequired(identifier);
+      const open = stack.at(-1);
+      if (required !== undefined && open?.char === '[' && open.tuple === undefined && lastCode === '[') {
+        // The marker jstt printed as the tuple's first element: drop it and its `, `.
+        open.tuple = { required, index: 0, started: false, spread: false };
+        index += identifier.length;
+        while (source[index] === ',' || source[index] === ' ') index += 1;
+        continue;
+      }
       const key = keys.original(identifier);
       text += key === undefined ? identifier : propertyKey(key);
       lastCode = identifier.slice(-1);

@@ -37,6 +37,20 @@ export class KeyTable {
   }
 }
 
+/**
+ * The identifier put first in a tuple for the printer: elements from index `required` on are
+ * optional (`[A, B?, ...R[]]`, as Zod infers it), since an array may stop before any prefix item.
+ */
+export function tupleMarker(required: number): string {
+  return `$tuple${required}`;
+}
+
+/** The required-element count a tuple marker carries, or `undefined` when `identifier` is not one. */
+export function tupleRequired(identifier: string): number | undefined {
+  const match = /^\$tuple(0|[1-9][0-9]*)$/.exec(identifier);
+  return match === null ? undefined : Number(match[1]);
+}
+
 /** How `$ref` targets are named: `'#'` is the root type, `'#/$defs/<suffix>'` its definition type. */
 export interface RefNames {
   readonly typeName: string;
@@ -122,7 +136,13 @@ function arrayKeywords(schema: SchemaObject, names: RefNames, out: Record<string
   const items = schema.items as JsonSchema | undefined;
   if (Array.isArray(schema.prefixItems)) {
     // 2020-12 `prefixItems` + `items` is draft-07's tuple `items` + `additionalItems`, the spelling jstt knows.
-    out.items = schema.prefixItems.map((sub) => toJstt(sub as JsonSchema, names));
+    // jstt has no optional tuple elements: a leading marker tells the printer how many are required.
+    const min =
+      typeof schema.minItems === 'number' ? Math.min(schema.minItems, schema.prefixItems.length) : 0;
+    out.items = [
+      { tsType: tupleMarker(min) },
+      ...schema.prefixItems.map((sub) => toJstt(sub as JsonSchema, names)),
+    ];
     out.additionalItems = items === undefined ? true : toJstt(items, names);
   } else if (items !== undefined) {
     out.items = toJstt(items, names);

@@ -67,7 +67,7 @@ export const CASES: readonly TypeCase[] = [
     name: 'pattern-properties-with-additional',
     schema: {
       type: ['object'],
-      patternProperties: { '^x': { type: ['boolean'] }, '*/': str },
+      patternProperties: { '^x': { type: ['boolean'] }, 'a*/': str },
       additionalProperties: num,
     },
     ok: ["{ x1: true, y: 1, z: 'a' }"],
@@ -90,7 +90,19 @@ export const CASES: readonly TypeCase[] = [
     name: 'tuple-closed',
     schema: { type: ['array'], prefixItems: [str, num], items: false },
     ok: ['[]', "['a']", "['a', 1]"],
-    bad: ["['a', 1, 2]", '[1]', "[1, 'a']"],
+    bad: ["['a', 1, 2]", '[1]', "[1, 'a']", '[undefined]'],
+  },
+  {
+    name: 'tuple-min-items',
+    schema: { type: ['array'], prefixItems: [str, num, str], items: false, minItems: 2 },
+    ok: ["['a', 1]", "['a', 1, 'b']"],
+    bad: ['[]', "['a']", "['a', 1, 'b', 'c']"],
+  },
+  {
+    name: 'array-of-tuples',
+    schema: { type: ['array'], items: { type: ['array'], prefixItems: [str, num], items: false } },
+    ok: ["[[], ['a'], ['b', 2]]"],
+    bad: ['[[1]]', "[['a', 1, 1]]"],
   },
   {
     name: 'tuple-rest',

@@ -32,7 +32,8 @@ export function typecheck(modules: Readonly<Record<string, string>>): Map<string
   const sources = new Map(
     Object.entries(modules).map(([name, code]) => [join(virtualDir, `${name}.ts`), code]),
   );
-  const { getSourceFile, fileExists, readFile } = host;
+  const { getSourceFile, fileExists, readFile, directoryExists } = host;
+  host.directoryExists = (path) => path === virtualDir || (directoryExists?.call(host, path) ?? true);
   host.fileExists = (path) => sources.has(path) || fileExists.call(host, path);
   host.readFile = (path) => sources.get(path) ?? readFile.call(host, path);
   host.getSourceFile = (path, language, onError, create) => {
