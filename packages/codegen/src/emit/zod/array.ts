@@ -4,6 +4,7 @@ import {
   child,
   type EmitContext,
   helper,
+  inline,
   multiline,
   numberOf,
   type Site,
@@ -26,7 +27,7 @@ export function arraySchema(
   const prefix = schemasOf(schema, 'prefixItems') ?? [];
   const items = schemaOf(schema, 'items');
   const rest =
-    items === undefined || items === true ? 'z.unknown()' : emit(items, child(site, 'items'), context);
+    items === undefined || items === true ? 'z.unknown()' : emit(items, inline(site, 'items'), context);
   const checks: string[] = [];
   const min = numberOf(schema, 'minItems');
   const max = numberOf(schema, 'maxItems');
@@ -54,7 +55,7 @@ export function arraySchema(
     const minContains = numberOf(schema, 'minContains') ?? 1;
     const maxContains = numberOf(schema, 'maxContains');
     const args = [
-      emit(contains, child(site, 'contains'), context),
+      emit(contains, inline(site, 'contains'), context),
       jsonLiteral(minContains),
       maxContains === undefined ? 'undefined' : jsonLiteral(maxContains),
     ];

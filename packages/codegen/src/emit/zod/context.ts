@@ -24,6 +24,11 @@ export function child(site: Site, ...tokens: Array<string | number>): Site {
   return { pointer: tokens.reduce<string>(childPointer, site.pointer), indent: `${site.indent}  ` };
 }
 
+/** The site of a sub-schema written inline, on the same line as its parent's code (pointer deeper only). */
+export function inline(site: Site, ...tokens: Array<string | number>): Site {
+  return { pointer: tokens.reduce<string>(childPointer, site.pointer), indent: site.indent };
+}
+
 /** Marks a runtime helper as used and returns its name. */
 export function helper(context: EmitContext, name: string): string {
   context.runtime.add(name);
@@ -91,6 +96,6 @@ export function compilesAsUnicode(pattern: string): boolean {
 /** A JSON array literal: on one line when it holds only a few primitives, else one item per line. */
 export function arrayLiteral(values: readonly unknown[], indent: string): string {
   const primitive = values.every((value) => value === null || typeof value !== 'object');
-  const inline = `[${values.map((value) => jsonLiteral(value)).join(', ')}]`;
-  return primitive && inline.length <= 60 ? inline : jsonLiteral(values, indent);
+  const oneLine = `[${values.map((value) => jsonLiteral(value)).join(', ')}]`;
+  return primitive && oneLine.length <= 60 ? oneLine : jsonLiteral(values, indent);
 }

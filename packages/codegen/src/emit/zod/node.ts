@@ -6,6 +6,7 @@ import {
   child,
   type EmitContext,
   helper,
+  inline,
   multiline,
   type Site,
   schemaOf,
@@ -176,7 +177,7 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
   const not = schemaOf(schema, 'not');
   if (not !== undefined) {
     const before = context.usesZodObject;
-    parts.push(`${helper(context, 'not')}(${zodOf(not, child(site, 'not'), context)})`);
+    parts.push(`${helper(context, 'not')}(${zodOf(not, inline(inner, 'not'), context)})`);
     context.usesZodObject = before;
   }
   if (parts.length === 0) return 'z.unknown()';

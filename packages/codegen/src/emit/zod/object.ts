@@ -7,6 +7,7 @@ import {
   compilesAsUnicode,
   type EmitContext,
   helper,
+  inline,
   multiline,
   numberOf,
   type Site,
@@ -71,7 +72,7 @@ export function objectSchema(
   const extra =
     additional === undefined || typeof additional === 'boolean'
       ? undefined
-      : emit(additional, child(site, 'additionalProperties'), context);
+      : emit(additional, inline(site, 'additionalProperties'), context);
   let code: string;
   if (patterns.length > 0) {
     const entries = patterns.flatMap(([pattern, sub]) => {
@@ -111,7 +112,9 @@ export function objectSchema(
 
   const names = schemaOf(schema, 'propertyNames');
   if (names !== undefined) {
-    checks.push(`${helper(context, 'propertyNames')}(${emit(names, child(site, 'propertyNames'), context)})`);
+    checks.push(
+      `${helper(context, 'propertyNames')}(${emit(names, inline(site, 'propertyNames'), context)})`,
+    );
   }
   const min = numberOf(schema, 'minProperties');
   const max = numberOf(schema, 'maxProperties');
