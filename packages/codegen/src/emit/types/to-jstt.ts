@@ -91,6 +91,8 @@ function refName(ref: string, names: RefNames): string {
   return `${names.typeName}${suffix}`;
 }
 
+const SCALAR_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'null']);
+
 function typesOf(schema: SchemaObject): string[] | undefined {
   if (Array.isArray(schema.type)) {
     // jstt prints `integer` as `number`; one `number` is enough.
@@ -171,10 +173,16 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   if (types?.includes('array')) arrayKeywords(schema, names, out);
 
   const allOf: JsttSchema[] = [];
-  if (Array.isArray(schema.enum)) out.enum = structuredClone(schema.enum);
-  if ('const' in schema) {
-    if (out.enum === undefined) out.enum = [structuredClone(schema.const)];
-    else allOf.push({ enum: [structuredClone(schema.const)] } as JsttSchema);
+  const literalSets: unknown[][] = [];
+  if (Array.isArray(schema.enum)) literalSets.push(schema.enum);
+  if ('const' in schema) literalSets.push([schema.const]);
+  // jstt prints only the literals when `type` is scalar, and only the shape when it allows objects or
+  // arrays: then the literals go in an `allOf`. Literals `type` rules out are kept, as in the type Zod
+  // infers for the same schema (an intersection TypeScript does not reduce), so this stays its supertype.
+  const scalar = types === undefined || types.every((type) => SCALAR_TYPES.has(type));
+  for (const [position, literals] of literalSets.entries()) {
+    if (position === 0 && scalar) out.enum = structuredClone(literals);
+    else allOf.push({ enum: structuredClone(literals) } as JsttSchema);
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const branches = schema[keyword];

@@ -134,6 +134,29 @@ export const CASES: readonly TypeCase[] = [
     ok: ["'a'", '1', 'null', 'true', "{ k: [1, 'z'] }", '[1, 2]'],
     bad: ['2', 'false', "{ k: [2, 'z'] }", '[2, 1]'],
   },
+  {
+    // Literals the type rules out stay (wider than JSON Schema): Zod's inferred intersection keeps them too.
+    name: 'enum-outside-type',
+    schema: { type: ['string', 'integer'], enum: ['a', 1, true] },
+    ok: ["'a'", '1'],
+    bad: ["'b'", '2', 'false'],
+  },
+  {
+    name: 'enum-object-typed',
+    schema: {
+      type: ['object'],
+      properties: { a: str },
+      enum: JSON.parse('[{"a": "x"}, {"__proto__": {"b": 1}, "a": "y"}, "not-an-object"]'),
+    },
+    ok: ["{ a: 'x' }", "{ ['__proto__']: { b: 1 }, a: 'y' }"],
+    bad: ["{ a: 'z' }", "{ a: 'y' }", "'not-an-object'"],
+  },
+  {
+    name: 'const-array-typed',
+    schema: { type: ['array'], items: num, const: [1, 2] },
+    ok: ['[1, 2]'],
+    bad: ['[2, 1]', '[1]'],
+  },
   { name: 'enum-empty', schema: { enum: [] }, bad: ["'a'", 'null'] },
   {
     name: 'const-injection',
