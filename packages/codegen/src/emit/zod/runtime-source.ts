@@ -34,7 +34,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** JSON equality as JSON Schema defines it: numbers by value, objects regardless of key order. */
-export function deepEqual(left: unknown, right: unknown): boolean {
+function deepEqual(left: unknown, right: unknown): boolean {
   if (left === right) return true;
   if (Array.isArray(left)) {
     return (
@@ -184,20 +184,20 @@ function isDateTime(text: string): boolean {
   return parts.length === 2 && isDate(parts[0] ?? '') && isTime(parts[1] ?? '');
 }
 
-const FORMATS: Record<string, (text: string) => boolean> = {
+const FORMATS = {
   'date-time': isDateTime,
   date: isDate,
   time: isTime,
-  email: (text) => EMAIL.test(text),
-  uri: (text) => URI_SCHEME_OR_PATH.test(text) && URI.test(text),
-  uuid: (text) => UUID.test(text),
-  ipv4: (text) => IPV4.test(text),
-  ipv6: (text) => IPV6.test(text),
-};
+  email: (text: string) => EMAIL.test(text),
+  uri: (text: string) => URI_SCHEME_OR_PATH.test(text) && URI.test(text),
+  uuid: (text: string) => UUID.test(text),
+  ipv4: (text: string) => IPV4.test(text),
+  ipv6: (text: string) => IPV6.test(text),
+} satisfies Record<string, (text: string) => boolean>;
 
 /** format, with ajv-formats' "full" rules (date-time, date, time, email, uri, uuid, ipv4, ipv6). */
-export function format(name: string): z.core.CheckFn<string> {
-  const test = FORMATS[name] ?? (() => true);
+export function format(name: keyof typeof FORMATS): z.core.CheckFn<string> {
+  const test = FORMATS[name];
   return (payload) => {
     if (!test(payload.value)) fail(payload, 'format: must be a valid ' + name);
   };
