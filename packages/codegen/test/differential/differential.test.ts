@@ -2,8 +2,12 @@ import { createRandom, sampleInvalid, sampleValid } from '@fluid-droplet/schema-
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareSchema } from '../../src/schema/index.js';
+import type { PreparedSchema } from '../../src/schema/prepared.js';
 import { CASES } from './cases.js';
 import { type LoadedBatch, loadBatch } from './module.js';
+import { prepared } from './prepared.js';
+import { RAW_CASES } from './raw-cases.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -53,10 +57,31 @@ function instancesOf(schema: unknown, values: readonly unknown[], seed: number):
   return [...values, ...COMMON, ...sampled, ...nested];
 }
 
+/** Normal-form cases as written, then raw cases as the real schema step normalizes them. */
+const ALL: ReadonlyArray<{
+  name: string;
+  input: PreparedSchema;
+  values: readonly unknown[];
+  ownProperties: boolean;
+}> = [
+  ...CASES.map((entry) => ({
+    name: entry.name,
+    input: prepared(entry.schema),
+    values: entry.values ?? [],
+    ownProperties: entry.ownProperties === true,
+  })),
+  ...RAW_CASES.map((entry) => ({
+    name: `schema step: ${entry.name}`,
+    input: prepareSchema(entry.schema, { pointer: '/response_schema' }),
+    values: entry.values ?? [],
+    ownProperties: false,
+  })),
+];
+
 let batch: LoadedBatch;
 
 beforeAll(async () => {
-  batch = await loadBatch(CASES.map((entry) => entry.schema));
+  batch = await loadBatch(ALL.map((entry) => entry.input));
 });
 
 afterAll(async () => {
@@ -71,17 +96,19 @@ describe('emitted Zod validators agree with Ajv', () => {
 
   it('covers at least 60 schemas and reports nothing approximate for them', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
+    expect(ALL.flatMap((entry) => entry.input.diagnostics)).toEqual([]);
     expect(batch.diagnostics).toEqual([]);
   });
 
-  for (const [index, entry] of CASES.entries()) {
+  for (const [index, entry] of ALL.entries()) {
     it(`${index}: ${entry.name}`, () => {
       const validator = batch.validators[index];
       if (validator === undefined) throw new Error(`no validator for case ${index}`);
-      const validate = (entry.ownProperties ? ownAjv : ajv).compile(entry.schema);
+      const schema = entry.input.schema;
+      const validate = (entry.ownProperties ? ownAjv : ajv).compile(schema);
       const verdicts = { accepted: 0, rejected: 0 };
       const mismatches: string[] = [];
-      for (const value of instancesOf(entry.schema, entry.values ?? [], index)) {
+      for (const value of instancesOf(schema, entry.values, index)) {
         const expected = validate(value);
         const result = validator.safeParse(value);
         verdicts[expected ? 'accepted' : 'rejected']++;
@@ -93,8 +120,8 @@ describe('emitted Zod validators agree with Ajv', () => {
       }
       expect(mismatches).toEqual([]);
       // A schema whose instances all get the same verdict could not catch a wrong validator.
-      if (entry.schema !== true) expect(verdicts.rejected).toBeGreaterThan(0);
-      if (entry.schema !== false) expect(verdicts.accepted).toBeGreaterThan(0);
+      if (schema !== true) expect(verdicts.rejected).toBeGreaterThan(0);
+      if (schema !== false) expect(verdicts.accepted).toBeGreaterThan(0);
     });
   }
 });

@@ -5,9 +5,8 @@ import type * as z from 'zod';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { renderModule } from '../../src/emit/module.js';
 import { emitZod, emitZodRuntime } from '../../src/emit/zod/index.js';
-import type { JsonSchema } from '../../src/schema/prepared.js';
+import type { PreparedSchema } from '../../src/schema/prepared.js';
 import { codegenRoot } from '../helpers.js';
-import { prepared } from './prepared.js';
 
 /** The validators of a batch of schemas, loaded from one emitted module, plus what emitting them reported. */
 export interface LoadedBatch {
@@ -19,16 +18,15 @@ export interface LoadedBatch {
 }
 
 /**
- * Emits every schema's validators into one module (types stood in by `unknown`), writes it with
+ * Emits every prepared schema's validators into one module (types stood in by `unknown`), writes it with
  * `_runtime.ts` to a temp folder inside the codegen package (so `zod` resolves) and imports it.
  */
-export async function loadBatch(schemas: readonly JsonSchema[]): Promise<LoadedBatch> {
+export async function loadBatch(inputs: readonly PreparedSchema[]): Promise<LoadedBatch> {
   const runtime = new Set<string>();
   const sections: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const names: string[] = [];
-  for (const [index, schema] of schemas.entries()) {
-    const input = prepared(schema);
+  for (const [index, input] of inputs.entries()) {
     const typeName = `Case${index}`;
     const constName = `case${index}Schema`;
     const types = [typeName, ...[...input.definitions.keys()].map((suffix) => `${typeName}${suffix}`)];
