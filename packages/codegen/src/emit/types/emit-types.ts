@@ -73,6 +73,10 @@ export async function emitTypes(
   prepared: PreparedSchema,
   options: EmitTypesOptions,
 ): Promise<{ code: string; diagnostics: Diagnostic[] }> {
+  // Names are spliced into the output and into `tsType`: only plain identifiers the caller generated.
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(options.typeName)) {
+    throw new TypeError(`not a PascalCase type name: ${JSON.stringify(options.typeName)}`);
+  }
   const names: RefNames = { typeName: options.typeName, keys: new KeyTable() };
   const root = prepared.schema;
   const defs = typeof root === 'object' && typeof root.$defs === 'object' ? (root.$defs as SchemaObject) : {};

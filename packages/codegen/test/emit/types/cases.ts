@@ -293,6 +293,17 @@ export const CASES: readonly TypeCase[] = [
     bad: ["{ name: 'a', children: [{ children: [] }] }"],
   },
   {
+    name: 'root-ref-in-one-of',
+    schema: {
+      oneOf: [
+        { type: ['string'] },
+        { type: ['array'], items: { $ref: '#' }, description: 'nested lists */' },
+      ],
+    },
+    ok: ["'a'", "['a', ['b', []]]"],
+    bad: ['[1]', "[['a', [2]]]"],
+  },
+  {
     name: 'ref-in-additional-properties',
     schema: {
       type: ['object'],

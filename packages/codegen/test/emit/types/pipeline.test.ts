@@ -3,6 +3,7 @@ import { emitTypes } from '../../../src/emit/types/emit-types.js';
 import { emitZod, emitZodRuntime } from '../../../src/emit/zod/index.js';
 import { prepareSchema } from '../../../src/schema/index.js';
 import { CASES } from './cases.js';
+import { HOSTILE } from './hostile.js';
 import { type Problem, typecheck } from './typecheck.js';
 
 /**
@@ -27,10 +28,11 @@ describe('emitTypes with the real schema step and Zod emitter', () => {
 
   beforeAll(async () => {
     for (const testCase of CASES) modules[testCase.name] = await moduleFor(testCase.schema);
+    modules.hostile = await moduleFor(HOSTILE);
     problems = typecheck(modules);
   });
 
-  it.each(CASES.map((testCase) => testCase.name))('%s: types and validator agree', (name) => {
+  it.each([...CASES.map((testCase) => testCase.name), 'hostile'])('%s: types and validator agree', (name) => {
     const list = problems.get(name) ?? [];
     expect(list, `${list.join('\n')}\n---\n${modules[name]}`).toEqual([]);
   });

@@ -7,37 +7,10 @@ import { stringLiteral } from '../../../src/emit/escape.js';
 import { emitTypes } from '../../../src/emit/types/emit-types.js';
 import { KeyTable, toJstt } from '../../../src/emit/types/to-jstt.js';
 import type { JsonSchema } from '../../../src/schema/prepared.js';
+import { CODE, HOSTILE } from './hostile.js';
 import { prepared } from './prepared.js';
 
-// biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` is part of the injection.
-const CODE = '*/ export const pwned = (() => { throw new Error("ran") })(); /* ${1} `';
 const DANGEROUS = /[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u200b]/u;
-
-/** Every schema-supplied string place (#17–#21) carries `CODE` or a dangerous character. */
-const HOSTILE: JsonSchema = {
-  type: ['object'],
-  title: CODE,
-  description: `${CODE}\u2028\u2029\u202e`,
-  default: { [CODE]: CODE },
-  examples: [CODE],
-  $comment: CODE,
-  properties: {
-    [CODE]: { type: ['string'], description: CODE, title: '*/', default: CODE },
-    __proto__: { const: CODE },
-    '\u202eevil': { enum: [CODE, '\u2028', { [CODE]: [CODE] }] },
-    item: { $ref: '#/$defs/Item' },
-  },
-  patternProperties: { [CODE]: { type: ['number'] } },
-  additionalProperties: false,
-  required: [CODE, '__proto__'],
-  $defs: {
-    Item: { type: ['object'], title: 'X', description: CODE, properties: { self: { $ref: '#/$defs/Item' } } },
-  },
-};
-Object.defineProperty(HOSTILE.properties as object, '__proto__', {
-  value: { const: CODE },
-  enumerable: true,
-});
 
 async function emit(schema: JsonSchema, example?: unknown): Promise<string> {
   const { code, diagnostics } = await emitTypes(prepared(schema), {
@@ -189,6 +162,26 @@ describe('emitTypes: bounded, deterministic output', () => {
     const code = await emit({ type: ['object'], properties, prefixItems: [], maxItems: 100000 });
     expect(code.length).toBeLessThan(20_000);
     expect(code).toContain('  field399?: number[];');
+  });
+
+  it('leaves its input untouched and can emit it again (jstt #394)', async () => {
+    const deepFreeze = (value: unknown): void => {
+      if (typeof value !== 'object' || value === null) return;
+      for (const child of Object.values(value)) deepFreeze(child);
+      Object.freeze(value);
+    };
+    const schema = structuredClone(HOSTILE);
+    deepFreeze(schema);
+    const before = JSON.stringify(schema);
+    const first = await emit(schema);
+    expect(await emit(schema)).toBe(first);
+    expect(JSON.stringify(schema)).toBe(before);
+  });
+
+  it('rejects a type name that is not a PascalCase identifier', async () => {
+    for (const typeName of ['', 'x', '$k0', 'A-B', 'A B', 'Root;']) {
+      await expect(emitTypes(prepared(true), { typeName, pointer: '' })).rejects.toThrow(TypeError);
+    }
   });
 
   it('gives the same bytes for the same input', async () => {
