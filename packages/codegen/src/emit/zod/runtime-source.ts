@@ -25,6 +25,22 @@ function forward(payload: Payload, schema: z.ZodType, value: unknown, path: Prop
   return false;
 }
 
+type ObjectCheck = z.core.CheckFn<Record<string, unknown>>;
+type ArrayCheck = z.core.CheckFn<readonly unknown[]>;
+
+// Object and array checks run only on values of their type (Zod may run checks after a type issue).
+function onObject(check: (payload: z.core.ParsePayload<Record<string, unknown>>) => void): ObjectCheck {
+  return (payload) => {
+    if (isObject(payload.value)) check(payload);
+  };
+}
+
+function onArray(check: (payload: z.core.ParsePayload<readonly unknown[]>) => void): ArrayCheck {
+  return (payload) => {
+    if (Array.isArray(payload.value)) check(payload);
+  };
+}
+
 function matches(schema: z.ZodType, value: unknown): boolean {
   return schema.safeParse(value).success;
 }
@@ -96,7 +112,8 @@ export function not(schema: z.ZodType): z.ZodType<unknown> {
 /** enum/const with object or array members: the value deep-equals one of ${'`'}values${'`'}. */
 export function jsonEnum<const T extends readonly unknown[]>(values: T): z.ZodType<Writable<T[number]>> {
   return z.custom<Writable<T[number]>>().check((payload) => {
-    if (!values.some((value) => deepEqual(value, payload.value))) fail(payload, 'enum: must equal one of the allowed values');
+    if (!values.some((value) => deepEqual(value, payload.value)))
+      fail(payload, 'enum: must equal one of the allowed values');
   });
 }
 
@@ -111,7 +128,8 @@ export function integer(): z.core.CheckFn<number> {
 export function multipleOf(divisor: number): z.core.CheckFn<number> {
   return (payload) => {
     const quotient = payload.value / divisor;
-    if (quotient !== Number.parseInt(String(quotient), 10)) fail(payload, 'multipleOf: must be a multiple of ' + divisor);
+    if (quotient !== Number.parseInt(String(quotient), 10))
+      fail(payload, 'multipleOf: must be a multiple of ' + divisor);
   };
 }
 
@@ -124,14 +142,16 @@ function codePoints(value: string): number {
 /** minLength, counted in code points. */
 export function minLength(limit: number): z.core.CheckFn<string> {
   return (payload) => {
-    if (codePoints(payload.value) < limit) fail(payload, 'minLength: must have at least ' + limit + ' characters');
+    if (codePoints(payload.value) < limit)
+      fail(payload, 'minLength: must have at least ' + limit + ' characters');
   };
 }
 
 /** maxLength, counted in code points. */
 export function maxLength(limit: number): z.core.CheckFn<string> {
   return (payload) => {
-    if (codePoints(payload.value) > limit) fail(payload, 'maxLength: must have at most ' + limit + ' characters');
+    if (codePoints(payload.value) > limit)
+      fail(payload, 'maxLength: must have at most ' + limit + ' characters');
   };
 }
 
@@ -204,19 +224,20 @@ export function format(name: keyof typeof FORMATS): z.core.CheckFn<string> {
 }
 
 /** required, as own properties (so ${'`'}__proto__${'`'}, ${'`'}constructor${'`'} and ${'`'}toString${'`'} count only when present). */
-export function requiredKeys(keys: readonly string[]): z.core.CheckFn<Record<string, unknown>> {
-  return (payload) => {
+export function requiredKeys(keys: readonly string[]): ObjectCheck {
+  return onObject((payload) => {
     for (const key of keys) {
-      if (!Object.hasOwn(payload.value, key)) fail(payload, 'required: missing property ' + JSON.stringify(key), [key]);
+      if (!Object.hasOwn(payload.value, key))
+        fail(payload, 'required: missing property ' + JSON.stringify(key), [key]);
     }
-  };
+  });
 }
 
 /** properties for keys Zod's shape cannot hold (inherited names): checked only when own. */
-export function ownProperty(key: string, schema: z.ZodType): z.core.CheckFn<Record<string, unknown>> {
-  return (payload) => {
+export function ownProperty(key: string, schema: z.ZodType): ObjectCheck {
+  return onObject((payload) => {
     if (Object.hasOwn(payload.value, key)) forward(payload, schema, payload.value[key], [key]);
-  };
+  });
 }
 
 /** The keys beyond ${'`'}properties${'`'}: patternProperties and additionalProperties. */
@@ -230,9 +251,9 @@ export interface RestProperties {
 }
 
 /** patternProperties and additionalProperties over every own key. */
-export function restProperties(rest: RestProperties): z.core.CheckFn<Record<string, unknown>> {
+export function restProperties(rest: RestProperties): ObjectCheck {
   const known = new Set(rest.known);
-  return (payload) => {
+  return onObject((payload) => {
     for (const key of Object.keys(payload.value)) {
       let matched = false;
       for (const [pattern, schema] of rest.patterns) {
@@ -241,52 +262,56 @@ export function restProperties(rest: RestProperties): z.core.CheckFn<Record<stri
         forward(payload, schema, payload.value[key], [key]);
       }
       if (matched || known.has(key) || rest.additional === undefined) continue;
-      if (rest.additional === false) fail(payload, 'additionalProperties: unexpected property ' + JSON.stringify(key), [key]);
+      if (rest.additional === false)
+        fail(payload, 'additionalProperties: unexpected property ' + JSON.stringify(key), [key]);
       else forward(payload, rest.additional, payload.value[key], [key]);
     }
-  };
+  });
 }
 
 /** propertyNames: every key satisfies ${'`'}schema${'`'}. */
-export function propertyNames(schema: z.ZodType): z.core.CheckFn<Record<string, unknown>> {
-  return (payload) => {
+export function propertyNames(schema: z.ZodType): ObjectCheck {
+  return onObject((payload) => {
     for (const key of Object.keys(payload.value)) {
-      if (!matches(schema, key)) fail(payload, 'propertyNames: invalid property name ' + JSON.stringify(key), [key]);
+      if (!matches(schema, key))
+        fail(payload, 'propertyNames: invalid property name ' + JSON.stringify(key), [key]);
     }
-  };
+  });
 }
 
 /** minProperties. */
-export function minProperties(limit: number): z.core.CheckFn<Record<string, unknown>> {
-  return (payload) => {
-    if (Object.keys(payload.value).length < limit) fail(payload, 'minProperties: must have at least ' + limit + ' properties');
-  };
+export function minProperties(limit: number): ObjectCheck {
+  return onObject((payload) => {
+    if (Object.keys(payload.value).length < limit)
+      fail(payload, 'minProperties: must have at least ' + limit + ' properties');
+  });
 }
 
 /** maxProperties. */
-export function maxProperties(limit: number): z.core.CheckFn<Record<string, unknown>> {
-  return (payload) => {
-    if (Object.keys(payload.value).length > limit) fail(payload, 'maxProperties: must have at most ' + limit + ' properties');
-  };
+export function maxProperties(limit: number): ObjectCheck {
+  return onObject((payload) => {
+    if (Object.keys(payload.value).length > limit)
+      fail(payload, 'maxProperties: must have at most ' + limit + ' properties');
+  });
 }
 
 /** minItems (also for tuples). */
-export function minItems(limit: number): z.core.CheckFn<readonly unknown[]> {
-  return (payload) => {
+export function minItems(limit: number): ArrayCheck {
+  return onArray((payload) => {
     if (payload.value.length < limit) fail(payload, 'minItems: must have at least ' + limit + ' items');
-  };
+  });
 }
 
 /** maxItems (also for tuples). */
-export function maxItems(limit: number): z.core.CheckFn<readonly unknown[]> {
-  return (payload) => {
+export function maxItems(limit: number): ArrayCheck {
+  return onArray((payload) => {
     if (payload.value.length > limit) fail(payload, 'maxItems: must have at most ' + limit + ' items');
-  };
+  });
 }
 
 /** uniqueItems: no two items are deep-equal. */
-export function uniqueItems(): z.core.CheckFn<readonly unknown[]> {
-  return (payload) => {
+export function uniqueItems(): ArrayCheck {
+  return onArray((payload) => {
     const items = payload.value;
     for (let i = 1; i < items.length; i++) {
       for (let j = 0; j < i; j++) {
@@ -296,16 +321,17 @@ export function uniqueItems(): z.core.CheckFn<readonly unknown[]> {
         }
       }
     }
-  };
+  });
 }
 
 /** contains with minContains/maxContains: how many items satisfy ${'`'}schema${'`'}. */
-export function contains(schema: z.ZodType, min: number, max: number | undefined): z.core.CheckFn<readonly unknown[]> {
-  return (payload) => {
+export function contains(schema: z.ZodType, min: number, max: number | undefined): ArrayCheck {
+  return onArray((payload) => {
     const count = payload.value.filter((item) => matches(schema, item)).length;
     if (count < min) fail(payload, 'contains: at least ' + min + ' items must match, ' + count + ' do');
-    if (max !== undefined && count > max) fail(payload, 'maxContains: at most ' + max + ' items may match, ' + count + ' do');
-  };
+    if (max !== undefined && count > max)
+      fail(payload, 'maxContains: at most ' + max + ' items may match, ' + count + ' do');
+  });
 }
 `;
 
