@@ -79,7 +79,9 @@ export async function emitTypes(
   }
   const names: RefNames = { typeName: options.typeName, keys: new KeyTable() };
   const root = prepared.schema;
-  const defs = typeof root === 'object' && typeof root.$defs === 'object' ? (root.$defs as SchemaObject) : {};
+  const defs = (
+    typeof root === 'object' && typeof root.$defs === 'object' && root.$defs !== null ? root.$defs : {}
+  ) as SchemaObject;
   const declarations = [
     {
       name: options.typeName,

@@ -5,6 +5,7 @@ const OPENERS: Readonly<Record<string, string>> = { '{': '}', '[': ']', '(': ')'
 const CLOSERS = new Set(['}', ']', ')']);
 // A member line ending in one of these continues on the next line, so it takes no `;`.
 const CONTINUES = new Set(['{', '[', '(', '|', '&', ',']);
+const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 
 interface Opener {
   readonly char: string;
@@ -166,7 +167,8 @@ export function printBody(source: string, keys: KeyTable): string {
       index = end;
       continue;
     }
-    const identifier = /^[A-Za-z_$][\w$]*/.exec(source.slice(index, index + 200))?.[0];
+    IDENTIFIER.lastIndex = index;
+    const identifier = IDENTIFIER.exec(source)?.[0];
     if (identifier !== undefined) {
       const required = tupleRequired(identifier);
       const open = stack.at(-1);

@@ -167,12 +167,15 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
     out.tsType = refName(schema.$ref, names);
     return out;
   }
-  const types = typesOf(schema);
-  if (types !== undefined) out.type = types;
-  if (types?.includes('object')) objectKeywords(schema, names, out);
-  if (types?.includes('array')) arrayKeywords(schema, names, out);
-
+  // The node's own shape (type, object and array keywords, literals) is built apart: next to
+  // allOf/anyOf/oneOf jstt drops an object type's index signature, so there it becomes an allOf member.
+  const shape: Record<string, unknown> = {};
   const allOf: JsttSchema[] = [];
+  const types = typesOf(schema);
+  if (types !== undefined) shape.type = types;
+  if (types?.includes('object')) objectKeywords(schema, names, shape);
+  if (types?.includes('array')) arrayKeywords(schema, names, shape);
+
   const literalSets: unknown[][] = [];
   if (Array.isArray(schema.enum)) literalSets.push(schema.enum);
   if ('const' in schema) literalSets.push([schema.const]);
@@ -181,15 +184,16 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   // infers for the same schema (an intersection TypeScript does not reduce), so this stays its supertype.
   const scalar = types === undefined || types.every((type) => SCALAR_TYPES.has(type));
   for (const [position, literals] of literalSets.entries()) {
-    if (position === 0 && scalar) out.enum = structuredClone(literals);
+    if (position === 0 && scalar) shape.enum = structuredClone(literals);
     else allOf.push({ enum: structuredClone(literals) } as JsttSchema);
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const branches = schema[keyword];
     if (Array.isArray(branches)) out[keyword] = branches.map((sub) => toJstt(sub as JsonSchema, names));
   }
-  if (Array.isArray(schema.allOf))
-    allOf.unshift(...schema.allOf.map((sub) => toJstt(sub as JsonSchema, names)));
+  if (Array.isArray(schema.allOf)) allOf.push(...schema.allOf.map((sub) => toJstt(sub as JsonSchema, names)));
+  if (allOf.length === 0 && out.anyOf === undefined && out.oneOf === undefined) Object.assign(out, shape);
+  else if (Object.keys(shape).length > 0) allOf.unshift(shape as JsttSchema);
   if (allOf.length > 0) out.allOf = allOf;
   // Nothing left that constrains the type: jstt would print an object, JSON Schema means any value.
   if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf'].some((keyword) => keyword in out)) out.tsType = 'unknown';

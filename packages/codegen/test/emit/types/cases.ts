@@ -195,6 +195,17 @@ export const CASES: readonly TypeCase[] = [
     ok: ["{ a: 'x', b: 1 }", "{ a: 'x' }"],
     bad: ['{ b: 1 }'],
   },
+  {
+    // The strict-merge trap (#29): the outer closed object allows no key at all, whatever allOf declares.
+    name: 'all-of-closed-trap',
+    schema: {
+      type: ['object'],
+      additionalProperties: false,
+      allOf: [{ type: ['object'], properties: { a: str } }],
+    },
+    ok: ['{}'],
+    bad: ["{ a: 'x' }"],
+  },
   { name: 'any-of', schema: { anyOf: [str, num] }, ok: ["'a'", '1'], bad: ['true'] },
   { name: 'any-of-null', schema: { anyOf: [str, { type: ['null'] }] }, ok: ['null', "'a'"], bad: ['1'] },
   {
