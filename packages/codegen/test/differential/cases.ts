@@ -417,6 +417,47 @@ export const CASES: readonly DifferentialCase[] = [
     values: [{ kind: 'a', x: 's' }, { kind: 'b', y: 1 }, { kind: 'a', y: 1 }, { kind: 'c' }],
   },
   {
+    name: 'oneOf discriminated by number, null and boolean consts, closed branches',
+    schema: {
+      oneOf: [
+        {
+          type: ['object'],
+          properties: { v: { const: 1 }, a: { type: ['string'] } },
+          required: ['v'],
+          additionalProperties: false,
+        },
+        { type: ['object'], properties: { v: { const: null } }, required: ['v'] },
+        {
+          type: ['object'],
+          properties: { v: { type: ['boolean'], const: true } },
+          required: ['v'],
+          minProperties: 2,
+        },
+      ],
+    },
+    values: [
+      { v: 1 },
+      { v: 1.0, a: 's' },
+      { v: 1, b: 1 },
+      { v: null },
+      { v: true },
+      { v: true, w: 1 },
+      { v: false, w: 1 },
+      { v: 2 },
+      {},
+    ],
+  },
+  {
+    name: 'oneOf with a repeated const stays a counting oneOf',
+    schema: {
+      oneOf: [
+        { type: ['object'], properties: { k: { const: 'a' }, x: { type: ['string'] } }, required: ['k'] },
+        { type: ['object'], properties: { k: { const: 'a' }, y: { type: ['string'] } }, required: ['k'] },
+      ],
+    },
+    values: [{ k: 'a' }, { k: 'a', x: 1 }, { k: 'a', x: 's', y: 1 }, { k: 'b' }],
+  },
+  {
     name: 'oneOf with additionalProperties false branches',
     schema: {
       oneOf: [

@@ -1,5 +1,5 @@
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
-import { jsonLiteral } from '../escape.js';
+import { jsonLiteral, stringLiteral } from '../escape.js';
 import { arraySchema } from './array.js';
 import {
   arrayLiteral,
@@ -12,6 +12,7 @@ import {
   schemaOf,
   schemasOf,
 } from './context.js';
+import { discriminatorOf } from './discriminator.js';
 import { objectSchema } from './object.js';
 import { numberSchema, stringSchema } from './scalar.js';
 
@@ -171,8 +172,14 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
   const oneOf = schemasOf(schema, 'oneOf');
   if (oneOf !== undefined) {
     const members = oneOf.map((sub, index) => zodOf(sub, child(inner, 'oneOf', index), context));
-    parts.push(`${helper(context, 'oneOf')}(${multiline(members, inner.indent)})`);
-    if (parts.length === 1) context.usesZodObject = outer;
+    const key = discriminatorOf(oneOf);
+    // Options of a discriminated union must be Zod objects themselves, not wrapped ones.
+    if (key !== undefined && !members.some((member) => member.startsWith('keepInput('))) {
+      parts.push(`z.discriminatedUnion(${stringLiteral(key)}, [${multiline(members, inner.indent)}])`);
+    } else {
+      parts.push(`${helper(context, 'oneOf')}(${multiline(members, inner.indent)})`);
+      if (parts.length === 1) context.usesZodObject = outer;
+    }
   }
   const not = schemaOf(schema, 'not');
   if (not !== undefined) {

@@ -84,6 +84,17 @@ describe('emitZod output shape', () => {
       { type: ['object'], additionalProperties: false },
       'z.strictObject({})',
     ],
+    [
+      'oneOf on a required const key as a discriminated union',
+      {
+        oneOf: [
+          { type: ['object'], properties: { t: { const: 'a' } }, required: ['t'] },
+          { type: ['object'], properties: { t: { const: 'b' } }, required: ['t'] },
+        ],
+      },
+      'z.discriminatedUnion("t", [',
+    ],
+    ['other oneOf as a counting check', { oneOf: [{ type: ['string'] }, { minLength: 2 }] }, 'oneOf('],
     ['allOf without merging', { allOf: [{ type: ['object'] }, { required: ['a'] }] }, 'allOf('],
   ])('emits %s', (_name, schema, expected) => {
     const { code, diagnostics } = emit(schema);

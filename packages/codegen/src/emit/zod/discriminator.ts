@@ -1,0 +1,57 @@
+import { ANNOTATION_KEYWORDS, type JsonSchema, type SchemaObject } from '../../schema/prepared.js';
+
+// Keywords a branch may hold and still be a plain Zod object option of `z.discriminatedUnion`.
+const OBJECT_KEYWORDS = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+]);
+
+function isRecord(value: unknown): value is SchemaObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isObjectBranch(branch: JsonSchema): branch is SchemaObject {
+  return (
+    isRecord(branch) &&
+    Array.isArray(branch.type) &&
+    branch.type.length === 1 &&
+    branch.type[0] === 'object' &&
+    Object.keys(branch).every((keyword) => OBJECT_KEYWORDS.has(keyword) || ANNOTATION_KEYWORDS.has(keyword))
+  );
+}
+
+/** The `const` a branch requires at `key` (a primitive), or `undefined` when it does not pin one. */
+function pinnedValue(branch: SchemaObject, key: string): { value: unknown } | undefined {
+  const required = Array.isArray(branch.required) && branch.required.includes(key);
+  const property = isRecord(branch.properties) ? branch.properties[key] : undefined;
+  if (!required || !isRecord(property) || !('const' in property)) return undefined;
+  const value = property.const;
+  const primitive = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  const onlyConst = Object.keys(property).every(
+    (keyword) => keyword === 'const' || keyword === 'type' || ANNOTATION_KEYWORDS.has(keyword),
+  );
+  return primitive && onlyConst ? { value } : undefined;
+}
+
+/**
+ * The key on which every `oneOf` branch is an object that requires a distinct primitive `const`, or
+ * `undefined`. Then at most one branch can match any value, so `z.discriminatedUnion` is exactly `oneOf`.
+ */
+export function discriminatorOf(branches: readonly JsonSchema[]): string | undefined {
+  const objects = branches.filter(isObjectBranch);
+  const [first] = objects;
+  if (objects.length < 2 || objects.length !== branches.length || first === undefined) return undefined;
+  const candidates = isRecord(first.properties) ? Object.keys(first.properties) : [];
+  return candidates.find((key) => {
+    if (Object.hasOwn(Object.prototype, key)) return false;
+    const pinned = objects.map((branch) => pinnedValue(branch, key));
+    if (pinned.some((entry) => entry === undefined)) return false;
+    return new Set(pinned.map((entry) => entry?.value)).size === branches.length;
+  });
+}
