@@ -225,7 +225,9 @@ function joinLines(lines: readonly Line[]): string {
       out[out.length - 1] += line.text;
       continue;
     }
-    out.push(`${'  '.repeat(line.indent)}${line.text}`);
+    // strictIndexSignatures adds `| undefined` even to `unknown`, which already holds it.
+    const text = line.text === '[k: string]: unknown | undefined;' ? '[k: string]: unknown;' : line.text;
+    out.push(`${'  '.repeat(line.indent)}${text}`);
   }
   return out.join('\n');
 }
