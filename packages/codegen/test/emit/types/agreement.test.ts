@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emitTypes } from '../../../src/emit/types/emit-types.js';
+import { emitZod, emitZodRuntime } from '../../../src/emit/zod/index.js';
+import { prepareSchema } from '../../../src/schema/index.js';
 import type { JsonSchema } from '../../../src/schema/prepared.js';
+import { CASES } from './cases.js';
+import { HOSTILE } from './hostile.js';
 import { prepared } from './prepared.js';
-import { typecheck } from './typecheck.js';
+import { type Problem, typecheck } from './typecheck.js';
 
 /**
  * A schema and the Zod expression the Zod emitter is expected to write for it (per definition too:
@@ -19,7 +23,7 @@ interface AgreementCase {
 const str = { type: ['string'] };
 const num = { type: ['number'] };
 
-const CASES: readonly AgreementCase[] = [
+const HAND_CASES: readonly AgreementCase[] = [
   { name: 'unknown', schema: true, zod: 'z.unknown()' },
   { name: 'never', schema: false, zod: 'z.never()' },
   { name: 'integer', schema: { type: ['integer'] }, zod: 'z.number().refine(Number.isInteger)' },
@@ -144,7 +148,8 @@ const CASES: readonly AgreementCase[] = [
   },
 ];
 
-async function moduleFor(testCase: AgreementCase): Promise<string> {
+/** A module with these types and a hand-written validator per type. */
+async function handModule(testCase: AgreementCase): Promise<string> {
   const { code } = await emitTypes(prepared(testCase.schema), { typeName: 'X', pointer: '/response_schema' });
   const validators = Object.entries(testCase.defs ?? {}).map(
     ([suffix, zod]) => `export const x${suffix}Schema: z.ZodType<X${suffix}> = ${zod};`,
@@ -158,18 +163,51 @@ async function moduleFor(testCase: AgreementCase): Promise<string> {
   ].join('\n');
 }
 
+/** The real pipeline: prepareSchema, then these types and the Zod emitter's validators in one module. */
+async function pipelineModule(schema: unknown): Promise<string> {
+  const prepared = prepareSchema(schema, { pointer: '/request_schema' });
+  expect(prepared.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  const types = await emitTypes(prepared, { typeName: 'X', pointer: '/request_schema' });
+  expect(types.diagnostics).toEqual([]);
+  const zod = emitZod(prepared, { constName: 'xSchema', typeName: 'X', pointer: '/request_schema' });
+  const imports = ["import * as z from 'zod';"];
+  if (zod.runtime.size > 0)
+    imports.push(`import { ${[...zod.runtime].sort().join(', ')} } from './_runtime.js';`);
+  return [...imports, types.code, zod.code].join('\n');
+}
+
+const PIPELINE_CASES: ReadonlyArray<{ readonly name: string; readonly schema: JsonSchema }> = [
+  ...CASES,
+  { name: 'hostile', schema: HOSTILE },
+];
+
+// tsc must accept every `z.ZodType<X>` annotation: the printed type is a supertype of what Zod infers,
+// under strict + exactOptionalPropertyTypes. One program for all modules: Zod's types load once.
 describe('emitTypes agrees with the Zod validators', () => {
-  it(`accepts z.ZodType<X> annotations for ${CASES.length} hand-written validators`, async () => {
-    const modules: Record<string, string> = {};
-    for (const testCase of CASES) modules[`agree-${testCase.name}`] = await moduleFor(testCase);
-    modules['agree-control'] = await moduleFor({ name: 'control', schema: str, zod: 'z.number()' });
-    const problems = typecheck(modules);
-    // The control proves the check can fail: a validator for the wrong type is rejected.
-    expect(problems.get('agree-control')).toHaveLength(1);
-    problems.delete('agree-control');
-    const failures = [...problems.entries()]
-      .filter(([, list]) => list.length > 0)
-      .map(([name, list]) => `${list.join('\n')}\n--- ${name}.ts ---\n${modules[name]}`);
-    expect(failures).toEqual([]);
+  const modules: Record<string, string> = { _runtime: emitZodRuntime() };
+  let problems = new Map<string, Problem[]>();
+
+  beforeAll(async () => {
+    for (const testCase of HAND_CASES) modules[`hand-${testCase.name}`] = await handModule(testCase);
+    modules['hand-control'] = await handModule({ name: 'control', schema: str, zod: 'z.number()' });
+    for (const { name, schema } of PIPELINE_CASES) modules[`pipeline-${name}`] = await pipelineModule(schema);
+    problems = typecheck(modules);
+  });
+
+  const expectClean = (name: string): void => {
+    const list = problems.get(name) ?? [];
+    expect(list, `${list.join('\n')}\n---\n${modules[name]}`).toEqual([]);
+  };
+
+  it('the check can fail: a validator for the wrong type is rejected', () => {
+    expect(problems.get('hand-control')).toHaveLength(1);
+  });
+
+  it.each(HAND_CASES.map((testCase) => testCase.name))('hand-written validator: %s', (name) => {
+    expectClean(`hand-${name}`);
+  });
+
+  it.each(PIPELINE_CASES.map((testCase) => testCase.name))('schema step + Zod emitter: %s', (name) => {
+    expectClean(`pipeline-${name}`);
   });
 });
