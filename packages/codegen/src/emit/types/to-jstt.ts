@@ -3,7 +3,7 @@ import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
 import { commentLines } from '../escape.js';
 
 /** The schema type json-schema-to-typescript's `compile` takes. */
-export type JsttSchema = Parameters<typeof compile>[0];
+type JsttSchema = Parameters<typeof compile>[0];
 
 /** Every JSON Schema type jstt can print; the implied `type` of a node whose keywords need one. */
 const ALL_TYPES = ['string', 'number', 'boolean', 'null', 'array', 'object'] as const;
@@ -65,7 +65,7 @@ function isRecord(value: unknown): value is SchemaObject {
  * The doc text of a node (title, description, default), already made safe for a block comment:
  * titles become text and never names (jstt would turn them into extra declarations).
  */
-export function docText(schema: SchemaObject): string | undefined {
+function docText(schema: SchemaObject): string | undefined {
   const text = rawDocText(schema);
   return text === undefined ? undefined : commentLines(text).join('\n');
 }

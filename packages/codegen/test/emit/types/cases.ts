@@ -121,7 +121,12 @@ export const CASES: readonly TypeCase[] = [
     schema: { type: ['array'], items: num, minItems: 2, maxItems: 100000, uniqueItems: true },
     ok: ['[]', '[1, 2, 3]'],
   },
-  { name: 'enum-strings', schema: { enum: ['a', 'b'] }, ok: ["'a'", "'b'"], bad: ["'c'", 'null'] },
+  {
+    name: 'enum-strings',
+    schema: { enum: ['a', 'b', 'a', 'A', ''] },
+    ok: ["'a'", "'b'", "'A'", "''"],
+    bad: ["'c'", "'B'", 'null'],
+  },
   {
     name: 'enum-typed',
     schema: { type: ['string'], enum: ['a', 'B', ''] },
