@@ -178,6 +178,16 @@ describe('emitTypes: bounded, deterministic output', () => {
     expect(JSON.stringify(schema)).toBe(before);
   });
 
+  it('reports an error diagnostic, never a crash, when a schema is too deep to type', async () => {
+    let schema: JsonSchema = { type: ['string'] };
+    for (let depth = 0; depth < 5000; depth += 1) schema = { type: ['array'], items: schema };
+    const { code, diagnostics } = await emitTypes(prepared(schema), { typeName: 'Deep', pointer: '/p' });
+    expect(code).toBe('');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'types-emit-failed', pointer: '/p' }),
+    ]);
+  });
+
   it('rejects a type name that is not a PascalCase identifier', async () => {
     for (const typeName of ['', 'x', '$k0', 'A-B', 'A B', 'Root;']) {
       await expect(emitTypes(prepared(true), { typeName, pointer: '' })).rejects.toThrow(TypeError);
