@@ -558,6 +558,56 @@ export const CASES: readonly DifferentialCase[] = [
       { name: 'a', next: { name: 'b', extra: 1 } },
     ],
   },
+  // Nesting and combinations.
+  {
+    name: 'inherited names nested in closed array items',
+    schema: {
+      type: ['array'],
+      items: {
+        type: ['object'],
+        properties: { valueOf: { type: ['string'] } },
+        required: ['valueOf'],
+        additionalProperties: false,
+      },
+    },
+    values: [[{ valueOf: 'x' }], [{}], [{ valueOf: 1 }], [{ valueOf: 'x', other: 1 }]],
+    ownProperties: true,
+  },
+  {
+    name: 'typeless not of required',
+    schema: { not: { required: ['a'] } },
+    values: [{ a: 1 }, { b: 1 }, 'a', []],
+  },
+  {
+    name: 'anyOf of pattern objects',
+    schema: {
+      anyOf: [
+        { type: ['object'], patternProperties: { '^a': { type: ['integer'] } }, additionalProperties: false },
+        { type: ['object'], required: ['z'] },
+      ],
+    },
+    values: [{ a1: 1 }, { a1: 's' }, { a1: 's', z: 1 }, { b: 1 }],
+  },
+  {
+    name: 'propertyNames enum',
+    schema: { type: ['object'], propertyNames: { enum: ['a', 'b'] } },
+    values: [{ a: 1 }, { c: 1 }, {}],
+  },
+  {
+    name: 'contains objects with uniqueItems',
+    schema: {
+      type: ['array'],
+      uniqueItems: true,
+      contains: { type: ['object'], required: ['id'] },
+      maxContains: 1,
+    },
+    values: [[{ id: 1 }], [{ id: 1 }, { id: 2 }], [{ id: 1 }, 5], [5, 6], [{ id: 1 }, { id: 1 }]],
+  },
+  {
+    name: 'false definition referenced by a property',
+    schema: { $defs: { Never: false }, type: ['object'], properties: { gone: { $ref: '#/$defs/Never' } } },
+    values: [{}, { gone: null }, { other: 1 }],
+  },
   // Unicode and odd keys.
   {
     name: 'unicode keys',
