@@ -75,10 +75,11 @@ export function objectSchema(
       : emit(additional, inline(site, 'additionalProperties'), context);
   let code: string;
   if (patterns.length > 0) {
+    let notes = '';
     const entries = patterns.flatMap(([pattern, sub]) => {
       const patternSite = child(site, 'patternProperties', pattern);
       if (compilesAsUnicode(pattern)) return [[regExpExpression(pattern), emit(sub, patternSite, context)]];
-      approximate(
+      notes += approximate(
         context,
         patternSite,
         'patternProperties pattern is not a valid unicode regular expression',
@@ -90,9 +91,10 @@ export function objectSchema(
     const open = additional === undefined || additional === true;
     const members = [...(extra === undefined ? [] : [extra]), ...entries.map(([, sub]) => sub as string)];
     code =
-      open || members.length === 0
+      notes +
+      (open || members.length === 0
         ? `z.${additional === false ? 'strictObject' : 'looseObject'}(${body})`
-        : `z.object(${body}).catchall(${members.length === 1 ? members[0] : `z.union([${members.join(', ')}])`})`;
+        : `z.object(${body}).catchall(${members.length === 1 ? members[0] : `z.union([${members.join(', ')}])`})`);
     const rest = [
       `known: ${arrayLiteral([...declared], `${site.indent}  `)}`,
       `patterns: [${entries.map(([pattern, sub]) => `[${pattern}, ${sub}]`).join(', ')}]`,

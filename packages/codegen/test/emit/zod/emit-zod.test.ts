@@ -118,6 +118,19 @@ describe('emitZod output shape', () => {
     expect(code).toContain('/* approximate: pattern is not a valid unicode regular expression');
   });
 
+  it('comments an unusable patternProperties pattern where it would have applied', () => {
+    const { code, diagnostics } = emit({
+      type: ['object'],
+      patternProperties: { '[': { type: ['string'] } },
+    });
+    expect(diagnostics.map((diagnostic) => diagnostic.pointer)).toEqual([
+      '/response_schema/patternProperties/[',
+    ]);
+    expect(code).toContain(
+      '/* approximate: patternProperties pattern is not a valid unicode regular expression */',
+    );
+  });
+
   it('is deterministic', () => {
     expect(emit(ORDER_SCHEMA)).toEqual(emit(structuredClone(ORDER_SCHEMA)));
   });
