@@ -74,10 +74,7 @@ function rootDescription(definition: CallbackDefinition, direction: 'Request' | 
 
 /** Suffixes of a prepared schema's named definitions, sorted. */
 function suffixesOf(prepared: PreparedSchema): string[] {
-  const suffixes = [...prepared.definitions.values()]
-    .map((entry) => entry.suffix)
-    .filter((suffix) => suffix !== '');
-  return [...new Set(suffixes)].sort(compare);
+  return [...prepared.definitions.values()].map((entry) => entry.suffix).sort(compare);
 }
 
 async function emitDefinition(

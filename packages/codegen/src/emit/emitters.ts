@@ -1,6 +1,5 @@
-// The three emitters the pipeline assembles, behind one import so the pipeline does not care where they live.
-// TEMPORARY: the fallback implementations stand in until src/schema, src/emit/zod and src/emit/types land.
-export type { JsonSchema, PreparedSchema } from './fallback/prepare.js';
-export { prepareSchema } from './fallback/prepare.js';
-export { emitTypes } from './fallback/types.js';
-export { emitZod, emitZodRuntime } from './fallback/zod.js';
+// The schema step and the two emitters the pipeline assembles, behind one import.
+export { prepareSchema } from '../schema/index.js';
+export type { JsonSchema, PreparedSchema } from '../schema/prepared.js';
+export { emitTypes } from './types/index.js';
+export { emitZod, emitZodRuntime } from './zod/index.js';
