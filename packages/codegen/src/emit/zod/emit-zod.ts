@@ -45,6 +45,46 @@ function definitionSchema(root: JsonSchema, suffix: string): JsonSchema {
 export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): EmitZodResult {
   const prefix = options.constName.replace(/Schema$/, '');
   const constOf = (suffix: string): string => `${prefix}${suffix}Schema`;
+  // A wrapped validator's unwrapped body, for references from other validators: the outermost keepInput
+  // already hands back the whole input, so nested ones would only repeat the work.
+  const shapeOf = (suffix: string): string => `${prefix}${suffix}Shape`;
+  const definitions = definitionOrder(prepared.definitions, (suffix) =>
+    definitionSchema(prepared.schema, suffix),
+  ).map((suffix) => ({
+    suffix,
+    schema: definitionSchema(prepared.schema, suffix),
+    pointer: `${options.pointer}/$defs/${suffix}`,
+  }));
+  const root = { suffix: '', schema: prepared.schema, pointer: options.pointer };
+
+  const emitBody = (
+    schema: JsonSchema,
+    pointer: string,
+    context: EmitContext,
+  ): { body: string; wrap: boolean } => {
+    context.usesZodObject = false;
+    const body = zodOf(schema, { pointer, indent: '' }, context);
+    // Zod rebuilds objects and drops an own `__proto__` key on the way: hand back the input itself.
+    return { body, wrap: context.usesZodObject && !body.startsWith('keepInput(') };
+  };
+  // First pass: which validators get wrapped, so references can name an unwrapped body even before it is
+  // declared. A reference may lead to an object, so a validator holding one is wrapped too.
+  const probe: EmitContext = {
+    runtime: new Set(),
+    diagnostics: [],
+    usesZodObject: false,
+    reference: () => {
+      probe.usesZodObject = true;
+      return 'z.never()';
+    },
+  };
+  const wrapped = new Set(
+    [...definitions, root]
+      .filter((item) => emitBody(item.schema, item.pointer, probe).wrap)
+      .map((item) => item.suffix),
+  );
+  const target = (suffix: string): string => (wrapped.has(suffix) ? shapeOf(suffix) : constOf(suffix));
+
   // Definitions already declared are referenced directly; any other (recursion) through `z.lazy`.
   const declared = new Set<string>();
   const context: EmitContext = {
@@ -52,36 +92,27 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
     diagnostics: [],
     usesZodObject: false,
     reference: (ref) => {
-      if (ref === '#') return `z.lazy(() => ${options.constName})`;
+      if (ref === '#') return `z.lazy(() => ${target('')})`;
       const suffix = ref.slice(REF_PREFIX.length);
-      const definition = prepared.definitions.get(suffix);
-      if (!ref.startsWith(REF_PREFIX) || definition === undefined) {
+      if (!ref.startsWith(REF_PREFIX) || !prepared.definitions.has(suffix)) {
         throw new Error(`not a normal-form $ref: ${ref}`);
       }
-      return declared.has(suffix) ? constOf(suffix) : `z.lazy(() => ${constOf(suffix)})`;
+      return declared.has(suffix) ? target(suffix) : `z.lazy(() => ${target(suffix)})`;
     },
   };
-  const declare = (name: string, type: string, schema: JsonSchema, pointer: string): string => {
-    context.usesZodObject = false;
-    let body = zodOf(schema, { pointer, indent: '' }, context);
-    // Zod rebuilds objects and drops an own `__proto__` key on the way: hand back the input itself.
-    if (context.usesZodObject && !body.startsWith('keepInput(')) {
-      context.runtime.add('keepInput');
-      body = `keepInput(${body})`;
-    }
-    return `export const ${name}: z.ZodType<${type}> = ${body};\n`;
+  const declare = (item: { suffix: string; schema: JsonSchema; pointer: string }): string => {
+    const { body } = emitBody(item.schema, item.pointer, context);
+    const type = `${options.typeName}${item.suffix}`;
+    const name = constOf(item.suffix);
+    declared.add(item.suffix);
+    if (!wrapped.has(item.suffix)) return `export const ${name}: z.ZodType<${type}> = ${body};\n`;
+    context.runtime.add('keepInput');
+    // Only a validator something refers to needs its unwrapped body under a name of its own.
+    const referenced = item.suffix !== '' || prepared.rootRecursive;
+    if (!referenced) return `export const ${name}: z.ZodType<${type}> = keepInput(${body});\n`;
+    const shape = shapeOf(item.suffix);
+    return `const ${shape}: z.ZodType<${type}> = ${body};\nexport const ${name}: z.ZodType<${type}> = keepInput(${shape});\n`;
   };
-  const order = definitionOrder(prepared.definitions, (suffix) => definitionSchema(prepared.schema, suffix));
-  const declarations = order.map((suffix) => {
-    const code = declare(
-      constOf(suffix),
-      `${options.typeName}${suffix}`,
-      definitionSchema(prepared.schema, suffix),
-      `${options.pointer}/$defs/${suffix}`,
-    );
-    declared.add(suffix);
-    return code;
-  });
-  declarations.push(declare(options.constName, options.typeName, prepared.schema, options.pointer));
+  const declarations = [...definitions, root].map(declare);
   return { code: declarations.join('\n'), diagnostics: context.diagnostics, runtime: context.runtime };
 }

@@ -131,5 +131,5 @@ export function objectSchema(
   // Checks see Zod's output, which lacks an own `__proto__` key, and Zod finds inherited names such as
   // `constructor` on every object: keepInput validates an own-properties view and hands back the input.
   context.usesZodObject = outer;
-  return withChecks(`${helper(context, 'keepInput')}(${code})`, checks);
+  return withChecks(`${helper(context, 'keepInput')}(${code}${inherited ? ', true' : ''})`, checks);
 }

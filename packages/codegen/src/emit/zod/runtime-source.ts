@@ -81,9 +81,13 @@ function ownView(value: unknown): unknown {
  * Validates an object schema against the input's own properties and returns the input itself, so checks
  * chained after it see every key (Zod's output lacks an own ${'`'}__proto__${'`'}) and parsing never drops keys.
  */
-export function keepInput<T>(schema: z.ZodType<T>): z.ZodType<T> {
+export function keepInput<T>(schema: z.ZodType<T>, inheritedNames = false): z.ZodType<T> {
   return z.custom<T>().check((payload) => {
-    forward(payload, schema, ownView(payload.value), []);
+    const { value } = payload;
+    // Copy only when Zod would see more or less than the own properties: an own ${'`'}__proto__${'`'} key, or
+    // (with ${'`'}inheritedNames${'`'}) declared names such as ${'`'}constructor${'`'} it would find on the prototype.
+    const own = isObject(value) && (inheritedNames || Object.hasOwn(value, '__proto__'));
+    forward(payload, schema, own ? ownView(value) : value, []);
   });
 }
 

@@ -46,11 +46,17 @@ describe('emitZod output shape', () => {
       'orderQuoteResponseNodeSchema: OrderQuoteResponseNode',
       'orderQuoteResponseSchema: OrderQuoteResponse',
     ]);
-    // Declared definitions are used directly; recursion and the root go through z.lazy.
+    // Declared definitions are used directly; recursion and the root go through z.lazy. References to an
+    // object validator name its unwrapped body: only the outermost keepInput hands back the input.
     expect(code).toContain('price: orderQuoteResponseMoneySchema');
-    expect(code).toContain('z.array(z.lazy(() => orderQuoteResponseNodeSchema))');
-    expect(code).toContain('tree: z.exactOptional(orderQuoteResponseNodeSchema)');
-    expect(code).toContain('z.lazy(() => orderQuoteResponseSchema)');
+    expect(code).toContain('z.array(z.lazy(() => orderQuoteResponseNodeShape))');
+    expect(code).toContain('tree: z.exactOptional(orderQuoteResponseNodeShape)');
+    expect(code).toContain('z.lazy(() => orderQuoteResponseShape)');
+    expect(code).toContain(
+      'export const orderQuoteResponseNodeSchema: z.ZodType<OrderQuoteResponseNode> = keepInput(orderQuoteResponseNodeShape);',
+    );
+    // One keepInput per exported object validator (LineItem, Node, the root), none nested.
+    expect(code.match(/keepInput\(/g)).toHaveLength(3);
   });
 
   it('imports exactly the runtime helpers it uses, all of which the runtime exports', () => {
