@@ -1,4 +1,5 @@
 import type { compile } from 'json-schema-to-typescript';
+import { isRecord } from '../../schema/json.js';
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
 import { commentLines } from '../escape.js';
 
@@ -55,10 +56,6 @@ export function tupleRequired(identifier: string): number | undefined {
 export interface RefNames {
   readonly typeName: string;
   readonly keys: KeyTable;
-}
-
-function isRecord(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

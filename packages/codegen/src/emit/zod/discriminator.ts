@@ -1,20 +1,13 @@
-import { ANNOTATION_KEYWORDS, type JsonSchema, type SchemaObject } from '../../schema/prepared.js';
+import { isRecord } from '../../schema/json.js';
+import {
+  ANNOTATION_KEYWORDS,
+  type JsonSchema,
+  type SchemaObject,
+  TYPE_KEYWORDS,
+} from '../../schema/prepared.js';
 
 // Keywords a branch may hold and still be a plain Zod object option of `z.discriminatedUnion`.
-const OBJECT_KEYWORDS = new Set([
-  'type',
-  'properties',
-  'required',
-  'additionalProperties',
-  'patternProperties',
-  'propertyNames',
-  'minProperties',
-  'maxProperties',
-]);
-
-function isRecord(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const OBJECT_KEYWORDS: ReadonlySet<string> = new Set(['type', ...TYPE_KEYWORDS.object]);
 
 function isObjectBranch(branch: JsonSchema): branch is SchemaObject {
   return (

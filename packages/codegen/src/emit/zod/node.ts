@@ -1,4 +1,4 @@
-import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
+import { type JsonSchema, type SchemaObject, TYPE_KEYWORDS } from '../../schema/prepared.js';
 import { jsonLiteral, stringLiteral } from '../escape.js';
 import { arraySchema } from './array.js';
 import {
@@ -16,29 +16,6 @@ import { discriminatorOf } from './discriminator.js';
 import { objectSchema } from './object.js';
 import { numberSchema, stringSchema } from './scalar.js';
 
-const TYPE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-  string: ['minLength', 'maxLength', 'pattern', 'format'],
-  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
-  array: [
-    'items',
-    'prefixItems',
-    'minItems',
-    'maxItems',
-    'uniqueItems',
-    'contains',
-    'minContains',
-    'maxContains',
-  ],
-  object: [
-    'properties',
-    'required',
-    'additionalProperties',
-    'patternProperties',
-    'propertyNames',
-    'minProperties',
-    'maxProperties',
-  ],
-};
 const ALL_TYPES = ['string', 'number', 'boolean', 'null', 'array', 'object'];
 const ASSERTIONS = new Set([
   ...Object.values(TYPE_KEYWORDS).flat(),
