@@ -58,12 +58,10 @@ async function serveDirect(
   response: ServerResponse,
   logger: ReceiveLogger,
 ): Promise<void> {
-  // The handler's signal aborts when the client goes away before the reply is out. The controller behind it is
-  // made only if a handler runs asynchronously and so reads the signal.
-  const disconnect = new LazyAbort();
+  const incoming = new NodeIncoming(request);
+  // The handler's signal aborts when the client goes away before the reply is out.
   response.once('close', () => {
-    if (!response.writableFinished)
-      disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
+    if (!response.writableFinished) incoming.disconnected();
   });
   try {
     const preread = request.body;
@@ -77,32 +75,6 @@ async function serveDirect(
       writeError(response, 500);
       return;
     }
-    let bytes: Uint8Array<ArrayBuffer> | undefined;
-    const headerValue = request.headers['content-type'];
-    const incoming: Incoming = {
-      method: request.method ?? 'GET',
-      headers: request.headers,
-      contentType: typeof headerValue === 'string' ? headerValue : null,
-      readBody: async (maxBytes) => {
-        const result =
-          preread instanceof Uint8Array || typeof preread === 'string'
-            ? prereadBody(preread, maxBytes)
-            : await readNodeBody(request, maxBytes);
-        if (result.ok) bytes = result.bytes;
-        return result;
-      },
-      get signal() {
-        return disconnect.signal;
-      },
-      request: () =>
-        new Request(urlOf(request), {
-          method: request.method ?? 'GET',
-          headers: headersOf(request),
-          ...(bytes === undefined || request.method === 'GET' || request.method === 'HEAD'
-            ? {}
-            : { body: bytes }),
-        }),
-    };
     const reply = await pipeline(incoming);
     const headers: Record<string, string> = {
       ...reply.headers,
@@ -116,6 +88,57 @@ async function serveDirect(
     logger.error('the node adapter failed to serve a request');
     if (!response.headersSent) writeError(response, 500);
     else response.destroy();
+  }
+}
+
+/**
+ * A Node request as the pipeline sees it. A class rather than an object literal: a literal with a getter is
+ * built slowly on every request and made the whole Node path several times costlier than its real work.
+ */
+class NodeIncoming implements Incoming {
+  readonly method: string;
+  readonly headers: NodeRequest['headers'];
+  readonly contentType: string | null;
+  readonly #request: NodeRequest;
+  // The controller behind the signal is made only if a handler runs asynchronously and so reads the signal.
+  readonly #disconnect = new LazyAbort();
+  #bytes: Uint8Array<ArrayBuffer> | undefined;
+
+  constructor(request: NodeRequest) {
+    this.#request = request;
+    this.method = request.method ?? 'GET';
+    this.headers = request.headers;
+    const contentType = request.headers['content-type'];
+    this.contentType = typeof contentType === 'string' ? contentType : null;
+  }
+
+  get signal(): AbortSignal {
+    return this.#disconnect.signal;
+  }
+
+  /** Aborts the signal: the client went away before the reply was out. */
+  disconnected(): void {
+    this.#disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
+  }
+
+  async readBody(maxBytes: number): Promise<BodyReadResult> {
+    const preread = this.#request.body;
+    const result =
+      preread instanceof Uint8Array || typeof preread === 'string'
+        ? prereadBody(preread, maxBytes)
+        : await readNodeBody(this.#request, maxBytes);
+    if (result.ok) this.#bytes = result.bytes;
+    return result;
+  }
+
+  request(): Request {
+    const request = this.#request;
+    const bytes = this.#bytes;
+    return new Request(urlOf(request), {
+      method: this.method,
+      headers: headersOf(request),
+      ...(bytes === undefined || this.method === 'GET' || this.method === 'HEAD' ? {} : { body: bytes }),
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { readSingleHeader } from '../signature/header-input.js';
 import { FluidHeader } from '../signature/header-names.js';
 import { DEFAULT_TOLERANCE_SECONDS, verifyFluidSignature } from '../signature/verify.js';
+import { HandlerContext } from './context.js';
 import { toValidationIssues } from './issues.js';
 import { type CallbackOutcome, callbackReply } from './outcome.js';
 import { serializeResponse } from './serialize.js';
@@ -131,22 +132,10 @@ export function serveCallbacks(
       }
     }
 
-    const startedAt = settings.now().getTime();
+    const deadlineMs = settings.now().getTime() + settings.timeoutMs;
     const result = await runWithDeadline(
       (abort) =>
-        route.run(input, {
-          name: route.name,
-          get signal() {
-            return abort.signal;
-          },
-          get deadline() {
-            return new Date(startedAt + settings.timeoutMs);
-          },
-          timestamp: verified.timestamp,
-          get request() {
-            return incoming.request();
-          },
-        }),
+        route.run(input, new HandlerContext(route.name, verified.timestamp, abort, incoming, deadlineMs)),
       settings.timeoutMs,
       () => incoming.signal,
     );
