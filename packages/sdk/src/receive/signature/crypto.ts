@@ -6,7 +6,7 @@
 const encoder = new TextEncoder();
 
 interface NodeHmac {
-  update(data: Uint8Array): NodeHmac;
+  update(data: Uint8Array | string): NodeHmac;
   digest(): Uint8Array;
 }
 
@@ -55,22 +55,27 @@ export function bodyBytes(body: RawBody): Uint8Array {
   return new Uint8Array(body);
 }
 
-/** What is signed: `"{timestamp}.{raw body}"`, kept in two parts so the body is never copied where avoidable. */
+/**
+ * What is signed: `"{timestamp}.{raw body}"`, kept in two parts so the body is never copied where avoidable.
+ * The prefix stays a string (digits and a dot, so its UTF-8 bytes are its characters): node:crypto hashes it
+ * without an encoding step.
+ */
 export interface SignedMessage {
-  readonly prefix: Uint8Array<ArrayBuffer>;
+  readonly prefix: string;
   readonly body: Uint8Array;
 }
 
 /** The signed message for a timestamp and body. */
 export function signedMessage(timestamp: string, body: RawBody): SignedMessage {
-  return { prefix: encoder.encode(`${timestamp}.`), body: bodyBytes(body) };
+  return { prefix: `${timestamp}.`, body: bodyBytes(body) };
 }
 
-function joined({ prefix, body: bytes }: SignedMessage): Uint8Array<ArrayBuffer> {
-  const message = new Uint8Array(prefix.length + bytes.length);
-  message.set(prefix, 0);
-  message.set(bytes, prefix.length);
-  return message;
+function joined(message: SignedMessage): Uint8Array<ArrayBuffer> {
+  const prefix = encoder.encode(message.prefix);
+  const whole = new Uint8Array(prefix.length + message.body.length);
+  whole.set(prefix, 0);
+  whole.set(message.body, prefix.length);
+  return whole;
 }
 
 // Importing a key costs about as much as the HMAC itself; services verify with a handful of keys, so a small
