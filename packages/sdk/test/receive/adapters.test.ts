@@ -204,6 +204,50 @@ describe('toNodeHandler with any Web handler (the generic path)', () => {
   });
 });
 
+describe('toNodeHandler with a callback handler (the direct Node path)', () => {
+  it('gives the handler its context: name, timestamp, deadline, signal and a Web Request with the body', async () => {
+    const seen: unknown[] = [];
+    const callbacks = createCallbackHandler({
+      resolveKey: (token) => (token === CVT ? CVT : null),
+      timeoutMs: 5_000,
+      handlers: {
+        test_callback_system: async (request, context) => {
+          seen.push(
+            context.name,
+            context.timestamp,
+            context.deadline.getTime() > Date.now(),
+            context.signal.aborted,
+            new URL(context.request.url).pathname,
+            context.request.headers.get('x-fluid-callback-token'),
+            JSON.parse(await context.request.text()),
+          );
+          return { message: request.message };
+        },
+      },
+      logger: recordingLogger(),
+    });
+    server = await listen(toNodeHandler(callbacks));
+    const body = JSON.stringify({ callback_name: 'test_callback_system', message: 'node' });
+    const signed = await signedRequest({ body, key: CVT, kind: 'callback' });
+    const response = await fetch(`${server.url}/fluid/callbacks`, {
+      method: 'POST',
+      headers: signed.headers,
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ message: 'node' });
+    expect(seen).toEqual([
+      'test_callback_system',
+      Number(signed.headers.get('x-fluid-timestamp')),
+      true,
+      false,
+      '/fluid/callbacks',
+      CVT,
+      { callback_name: 'test_callback_system', message: 'node' },
+    ]);
+  });
+});
+
 describe('toNodeHandler with Express 5', () => {
   it('works mounted directly and behind express.raw', async () => {
     const seen: number[] = [];

@@ -107,6 +107,35 @@ describe('createCallbackHandler: serving', () => {
     expect(await other.json()).toEqual({ error: 'unknown_callback', callback_name: 'update_cart_shipping' });
   });
 
+  it('gives the handler its name, the verified timestamp, the deadline, a live signal and the request', async () => {
+    const now = new Date();
+    const seen: unknown[] = [];
+    const handler = createCallbackHandler({
+      registry,
+      resolveKey,
+      now: () => now,
+      timeoutMs: 5_000,
+      logger: recordingLogger(),
+      handlers: {
+        quote_shipping: async (_request, context) => {
+          const { name, timestamp, deadline, signal, request } = context;
+          seen.push(
+            name,
+            timestamp,
+            deadline.getTime(),
+            signal.aborted,
+            request.headers.get('x-fluid-timestamp'),
+          );
+          return quote;
+        },
+      },
+    });
+    const signed = await call(GOOD);
+    const timestamp = Number(signed.headers.get('x-fluid-timestamp'));
+    expect((await handler(signed)).status).toBe(200);
+    expect(seen).toEqual(['quote_shipping', timestamp, now.getTime() + 5_000, false, String(timestamp)]);
+  });
+
   it('an unknown or missing callback_name → 400', async () => {
     const handler = quoteHandler(() => quote);
     expect((await handler(await call({ callback_name: 'nope' }))).status).toBe(400);
