@@ -8,6 +8,7 @@ import { FluidHeader } from '../signature/header-names.js';
 import type { SigningKeys } from '../signature/keys.js';
 import { verifyLegacyToken } from '../signature/legacy-token.js';
 import { DEFAULT_TOLERANCE_SECONDS, verifyFluidSignature } from '../signature/verify.js';
+import { HandlerContext } from './context.js';
 import type { WebhookEvent } from './event-map.js';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency-store.js';
 import { normalizeWebhookEvent, sameShop, shopInPayload } from './normalize.js';
@@ -180,16 +181,7 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
       if (!claimed) return { kind: 'duplicate' };
     }
     const result = await runWithDeadline(
-      (abort) =>
-        handler(event, {
-          shop,
-          get signal() {
-            return abort.signal;
-          },
-          get request() {
-            return incoming.request();
-          },
-        }),
+      (abort) => handler(event, new HandlerContext(shop, abort, incoming)),
       settings.handlerTimeoutMs,
       () => incoming.signal,
     );
