@@ -3,7 +3,13 @@
 // connections, for a bounded time per target. Goal: the SDK path at ≥ 80% of the bare handler.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { Agent, createServer, request as httpRequest, type RequestListener } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestListener,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createCallbackHandler,
@@ -18,7 +24,7 @@ const WARMUP_MS = 500;
 const DURATION_MS = 2000;
 // Rounds alternate between the two servers and the median is reported: the machine is shared, and load from
 // elsewhere would otherwise favour whichever target happened to run in a quiet moment.
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 // A realistic cart, shaped like the bodies Fluid sends to update_cart_shipping (fluid/API.md §5).
 const cart = {
@@ -122,8 +128,10 @@ async function main(): Promise<void> {
     request.on('end', () => {
       JSON.parse(Buffer.concat(chunks).toString('utf8'));
       const text = JSON.stringify(reply);
+      // The same headers the SDK sends, so both responses are byte for byte the same size.
       response.writeHead(200, {
-        'content-type': 'application/json',
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
         'content-length': Buffer.byteLength(text),
       });
       response.end(text);
@@ -159,6 +167,9 @@ async function main(): Promise<void> {
       };
     }),
   );
+  // A fair comparison: both targets answer the same request with the same status, body and header size.
+  const probes = await Promise.all(servers.map((target) => probe({ port: target.port, body, headers })));
+  if (new Set(probes).size !== 1) throw new Error(`the targets answer differently:\n${probes.join('\n')}`);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const target of servers) {
       const before = process.cpuUsage();
@@ -198,6 +209,26 @@ async function main(): Promise<void> {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** One request to a target: its status, header bytes (names and values) and body, as one comparable line. */
+async function probe(target: {
+  port: number;
+  body: string;
+  headers: Record<string, string>;
+}): Promise<string> {
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port: target.port, method: 'POST', path: '/', headers: target.headers },
+      resolve,
+    );
+    outgoing.on('error', reject);
+    outgoing.end(target.body);
+  });
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  const headerBytes = response.rawHeaders.reduce((total, part) => total + Buffer.byteLength(part), 0);
+  return `${String(response.statusCode)} ${String(headerBytes)} header bytes ${Buffer.concat(chunks).toString('utf8')}`;
 }
 
 /** Runs the load generator in a second process and returns what it measured. */
