@@ -19,6 +19,7 @@ export function parseJsonBody(bytes: Uint8Array): JsonParseResult {
 /** True for `application/json` and `application/*+json`, with any parameters. */
 export function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
+  if (value === 'application/json') return true;
   const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
