@@ -5,6 +5,7 @@ import { LazyAbort } from '../http/lazy-abort.js';
 import { consoleLogger, type ReceiveLogger } from '../http/logger.js';
 import type { BodyReadResult } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';
+import { readNodeBody } from './read-node-body.js';
 
 /** A Node request, possibly with a body already read by Express middleware (`express.raw` leaves a Buffer). */
 export type NodeRequest = IncomingMessage & { body?: unknown };
@@ -160,47 +161,6 @@ function isUnparsed(request: NodeRequest): boolean {
 function prereadBody(body: Uint8Array | string, maxBytes: number): BodyReadResult {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body);
   return bytes.byteLength > maxBytes ? { ok: false, reason: 'too_large' } : { ok: true, bytes };
-}
-
-/** Reads a Node request body, refusing a declared or streamed size above `maxBytes` without buffering the rest. */
-function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyReadResult> {
-  const declared = request.headers['content-length'];
-  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
-    return Promise.resolve({ ok: false, reason: 'too_large' });
-  }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const finish = (result: BodyReadResult) => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onError);
-      request.off('aborted', onError);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      total += chunk.byteLength;
-      if (total > maxBytes) {
-        request.pause();
-        finish({ ok: false, reason: 'too_large' });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      const joined =
-        chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, total);
-      finish({
-        ok: true,
-        bytes: new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength) as Uint8Array<ArrayBuffer>,
-      });
-    };
-    const onError = () => finish({ ok: false, reason: 'unreadable' });
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onError);
-    request.on('aborted', onError);
-  });
 }
 
 async function serve(
