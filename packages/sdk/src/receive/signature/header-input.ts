@@ -47,5 +47,7 @@ function classify(value: string | undefined): SingleHeader {
 }
 
 function isWebHeaders(headers: HeadersInput): headers is Headers {
-  return typeof Headers !== 'undefined' && headers instanceof Headers;
+  // A record's values are strings or arrays, never functions; testing for `get` avoids an `instanceof Headers`
+  // (a lazily loaded global on Node) on every header read.
+  return typeof (headers as { get?: unknown }).get === 'function';
 }
