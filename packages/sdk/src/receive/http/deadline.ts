@@ -9,49 +9,47 @@ export type DeadlineResult<T> =
 /**
  * Runs `work` with an abort handle that fires at the deadline (or when the `parent` signal aborts, e.g. the client
  * went away) and settles at the deadline at the latest. Work that finishes later is dropped: its value is ignored
- * and its rejection swallowed. `parent` is read only for asynchronous work, so a synchronous reply never pays for
- * a signal.
+ * and its rejection swallowed. `parent` is read only when the work reads its own signal, and a synchronous reply
+ * needs no timer at all.
  */
-export async function runWithDeadline<T>(
+export function runWithDeadline<T>(
   work: (abort: LazyAbort) => T | Promise<T>,
   timeoutMs: number,
   parent?: () => AbortSignal | undefined,
 ): Promise<DeadlineResult<T>> {
-  const abort = new LazyAbort();
-  // A handler that answers synchronously (a lookup, a fixed reply) needs no timer and no race.
+  const abort = new LazyAbort(parent);
   let immediate: T | Promise<T>;
   try {
     immediate = work(abort);
   } catch (error) {
-    return { kind: 'error', error };
+    abort.release();
+    return Promise.resolve({ kind: 'error', error });
   }
-  if (!isThenable(immediate)) return { kind: 'value', value: immediate };
+  if (!isThenable(immediate)) {
+    abort.release();
+    return Promise.resolve({ kind: 'value', value: immediate });
+  }
   const pending = immediate;
-  const signal = parent?.();
-  const onParentAbort = () => abort.abort(signal?.reason);
-  // The client may have gone before the work started: an aborted signal never fires 'abort' again.
-  if (signal?.aborted) onParentAbort();
-  else signal?.addEventListener('abort', onParentAbort, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<DeadlineResult<T>>((resolve) => {
-    timer = setTimeout(() => {
+  return new Promise((resolve) => {
+    // Whichever settles first wins; a later resolve is ignored, and the rejection handler swallows a late error.
+    const timer = setTimeout(() => {
       abort.abort(new DOMException('The handler ran past its deadline', 'TimeoutError'));
       resolve({ kind: 'timeout' });
     }, timeoutMs);
+    // Promise.resolve also turns a thenable whose `then` throws into a rejection.
+    Promise.resolve(pending).then(
+      (value) => {
+        clearTimeout(timer);
+        abort.release();
+        resolve({ kind: 'value', value });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        abort.release();
+        resolve({ kind: 'error', error });
+      },
+    );
   });
-  const run = (async (): Promise<DeadlineResult<T>> => {
-    try {
-      return { kind: 'value', value: await pending };
-    } catch (error) {
-      return { kind: 'error', error };
-    }
-  })();
-  try {
-    return await Promise.race([run, timeout]);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onParentAbort);
-  }
 }
 
 function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
