@@ -61,8 +61,8 @@ export interface DropletService {
 export async function startDropletService(options: DropletServiceOptions): Promise<DropletService> {
   const logger = options.logger ?? consoleLogger;
   const baseUrl = options.fluidBaseUrl;
-  // The exchange is the one call sent without Authorization, so this client needs no token.
-  const exchangeClient = new FluidClient({ baseUrl, token: '' });
+  // The exchange is the one call Fluid takes without Authorization, so this client has no token.
+  const exchangeClient = new FluidClient({ baseUrl });
   const installations = new InstallationStore();
   const server = createServer();
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');

@@ -10,8 +10,12 @@ import { Webhooks } from './resources/webhooks.js';
 
 /** Settings of a {@link FluidClient}. */
 export interface FluidClientOptions {
-  /** A company token (`C-…`) or a droplet installation token (`dit_…`), sent as `Authorization: Bearer`. */
-  readonly token: string;
+  /**
+   * A company token (`C-…`) or a droplet installation token (`dit_…`), sent as `Authorization: Bearer`.
+   * Leave it out only for calls Fluid takes without one (`dropletInstallations.exchange`); any other call
+   * then fails with `AuthenticationError`.
+   */
+  readonly token?: string;
   /**
    * The API host.
    * @default 'https://api.fluid.app'
@@ -70,9 +74,11 @@ export class FluidClient {
   /** The API host this client talks to. */
   readonly baseUrl: string;
 
-  constructor(options: FluidClientOptions) {
+  constructor(options: FluidClientOptions = {}) {
     const token = options.token;
-    if (typeof token !== 'string') throw new TypeError('FluidClient: `token` must be a string');
+    if (token !== undefined && typeof token !== 'string') {
+      throw new TypeError('FluidClient: `token` must be a string');
+    }
     this.baseUrl = options.baseUrl ?? 'https://api.fluid.app';
     const config: ResolvedConfig = {
       baseUrl: this.baseUrl,
@@ -91,7 +97,7 @@ export class FluidClient {
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       }),
       // A closure, not a field: the token never shows up in util.inspect, JSON.stringify or a debugger dump.
-      authorization: () => `Bearer ${token}`,
+      authorization: () => (token === undefined || token === '' ? undefined : `Bearer ${token}`),
     };
     this.webhooks = new Webhooks(config);
     this.callbackDefinitions = new CallbackDefinitions(config);

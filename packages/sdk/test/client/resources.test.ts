@@ -1,5 +1,6 @@
 // Every resource method against a real loopback server: what goes on the wire, and what comes back.
 import {
+  AuthenticationError,
   ConflictError,
   FluidClient,
   type FluidClientLogger,
@@ -202,6 +203,22 @@ describe('callbacks.test and the installation exchange', () => {
     expect(await client().dropletInstallations.exchange('dex_1')).toEqual(result);
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
     expect(lastRequest().body).toEqual({ exchange_token: 'dex_1' });
+  });
+
+  it('a client without a token can exchange; other calls go out without Authorization and fail with 401', async () => {
+    server.script('POST /api/droplet_installations/exchange', {
+      body: {
+        droplet_installation: { droplet_installation_uuid: 'dri_1' },
+        credentials: { authentication_token: 'dit_x', webhook_verification_token: 'wvt_y' },
+      },
+    });
+    server.script('GET /api/company/webhooks/1', { status: 401, body: { message: 'Unauthorized' } });
+    const anonymous = new FluidClient({ baseUrl: server.url });
+    await expect(anonymous.dropletInstallations.exchange('dex_1')).resolves.toMatchObject({
+      credentials: { authentication_token: 'dit_x' },
+    });
+    await expect(anonymous.webhooks.get(1)).rejects.toBeInstanceOf(AuthenticationError);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([undefined, undefined]);
   });
 
   it.each([

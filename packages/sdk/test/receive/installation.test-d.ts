@@ -4,7 +4,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 
 describe('the installation exchange', () => {
   it('takes the client method as it is (a FluidPromise is promise-like)', () => {
-    const client = new FluidClient({ baseUrl: 'http://127.0.0.1:1', token: '' });
+    const client = new FluidClient({ baseUrl: 'http://127.0.0.1:1' });
     const exchange = (token: string) => client.dropletInstallations.exchange(token);
     expectTypeOf(exchange).toExtend<InstallationExchange>();
     expectTypeOf(resolveInstallationCredentials).parameter(1).toEqualTypeOf<{

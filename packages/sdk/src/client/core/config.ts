@@ -18,8 +18,11 @@ export interface ResolvedConfig {
   readonly validateResponses: boolean;
   readonly maxPages: number;
   readonly http: KyInstance;
-  /** Returns the `Authorization` value; a function so the token is never a visible property. */
-  readonly authorization: () => string;
+  /**
+   * Returns the `Authorization` value (`undefined` without a token); a function so the token is never a
+   * visible property.
+   */
+  readonly authorization: () => string | undefined;
 }
 
 /** Per-call settings that override the client's. */

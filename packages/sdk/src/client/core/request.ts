@@ -69,10 +69,11 @@ export async function request(
   const signal = options.signal === undefined ? timer.signal : anySignal([options.signal, timer.signal]);
   const url = buildUrl(config.baseUrl, spec);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (spec.authenticated !== false) headers.authorization = config.authorization();
+  const authorization = config.authorization();
+  if (spec.authenticated !== false && authorization !== undefined) headers.authorization = authorization;
   if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
   const retrySafe = IDEMPOTENT.has(spec.method) || options.idempotencyKey !== undefined;
-  const secret = config.authorization().slice('Bearer '.length);
+  const secret = authorization?.slice('Bearer '.length) ?? '';
   let attempts = 0;
 
   const aborted = (): FluidError =>
