@@ -15,7 +15,7 @@ export interface FluidClientOptions {
    * Leave it out only for calls Fluid takes without one (`dropletInstallations.exchange`); any other call
    * then fails with `AuthenticationError`.
    */
-  readonly token?: string;
+  readonly token?: string | undefined;
   /**
    * The API host.
    * @default 'https://api.fluid.app'

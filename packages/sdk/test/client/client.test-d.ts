@@ -52,3 +52,10 @@ describe('FluidClient types', () => {
     expectTypeOf<RateLimitError['retryAfterMs']>().toEqualTypeOf<number | undefined>();
   });
 });
+
+describe('FluidClientOptions.token', () => {
+  it('is optional and takes an environment variable as it is', () => {
+    expectTypeOf<FluidClient>().toEqualTypeOf(new FluidClient());
+    expectTypeOf<FluidClient>().toEqualTypeOf(new FluidClient({ token: process.env.FLUID_API_TOKEN }));
+  });
+});
