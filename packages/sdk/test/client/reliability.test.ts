@@ -16,7 +16,7 @@ import {
   UnprocessableEntityError,
   UserAbortError,
 } from '@fluid-droplet/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { meta, pageBody, registration, webhook } from '../support/client-fixtures.js';
 import { closedPort, type FaultServer, startFaultServer } from '../support/fault-server.js';
 
@@ -147,29 +147,52 @@ describe('B4.42 422 with a field-error body', () => {
 });
 
 describe('B4.43 429 and Retry-After', () => {
-  it('waits at least Retry-After seconds, then retries once', async () => {
-    server.script(
-      `GET ${WEBHOOKS}/1`,
-      { status: 429, headers: { 'retry-after': '1' } },
-      { body: { webhook: webhook(1), meta } },
-    );
-    const result = await client().webhooks.get(1);
-    expect(result.id).toBe(1);
-    const [first, retry] = server.requests;
-    expect(server.requests).toHaveLength(2);
-    expect((retry?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(990);
+  // The wait runs on a fake clock (only setTimeout, clearTimeout and Date are faked; sockets stay real), so the
+  // test proves the exact delay without sleeping through it.
+  async function retryWaitOnFakeClock(
+    retryAfter: (now: number) => string,
+    expectedMs: number,
+  ): Promise<void> {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // On a whole second, since an HTTP date carries no milliseconds.
+    vi.setSystemTime(Date.UTC(2026, 11, 2, 12, 0, 0));
+    try {
+      server.script(
+        `GET ${WEBHOOKS}/1`,
+        { status: 429, headers: { 'retry-after': retryAfter(Date.now()) } },
+        { body: { webhook: webhook(1), meta } },
+      );
+      const notes: Array<Readonly<Record<string, unknown>> | undefined> = [];
+      const logger = {
+        debug: (_message: string, fields?: Readonly<Record<string, unknown>>) => notes.push(fields),
+        warn: () => {},
+      };
+      const pending = client({ logger }).webhooks.get(1);
+      let settled = false;
+      pending.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      // Real I/O turns until the client reports the retry it is about to wait for (or gives up early).
+      while (notes.length === 0 && !settled) await new Promise((resolve) => setImmediate(resolve));
+      expect(notes[0]).toMatchObject({ delayMs: expectedMs, reason: 'RateLimitError' });
+      await vi.advanceTimersByTimeAsync(expectedMs - 1);
+      for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      expect(server.requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(pending).resolves.toMatchObject({ id: 1 });
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('waits exactly Retry-After seconds, then retries once', async () => {
+    await retryWaitOnFakeClock(() => '2', 2000);
   });
 
   it('honours an HTTP-date Retry-After', async () => {
-    const at = new Date(Date.now() + 2000).toUTCString();
-    server.script(
-      `GET ${WEBHOOKS}/1`,
-      { status: 429, headers: { 'retry-after': at } },
-      { body: { webhook: webhook(1), meta } },
-    );
-    await client().webhooks.get(1);
-    const [first, retry] = server.requests;
-    expect((retry?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(900);
+    await retryWaitOnFakeClock((now) => new Date(now + 3000).toUTCString(), 3000);
   });
 
   it.each(['0', 'soon-ish', undefined])(
