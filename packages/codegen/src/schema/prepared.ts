@@ -61,6 +61,31 @@ export interface PrepareOptions {
   readonly maxDepth?: number;
 }
 
+/** The assertion keywords that apply only to values of one JSON type (`number` covers `integer`). */
+export const TYPE_KEYWORDS: Readonly<Record<'string' | 'number' | 'array' | 'object', readonly string[]>> = {
+  string: ['minLength', 'maxLength', 'pattern', 'format'],
+  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  array: [
+    'items',
+    'prefixItems',
+    'minItems',
+    'maxItems',
+    'uniqueItems',
+    'contains',
+    'minContains',
+    'maxContains',
+  ],
+  object: [
+    'properties',
+    'required',
+    'additionalProperties',
+    'patternProperties',
+    'propertyNames',
+    'minProperties',
+    'maxProperties',
+  ],
+};
+
 /** Assertion keywords of the normal form: the emitters implement every one of them exactly. */
 export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   '$ref',
@@ -68,30 +93,7 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   'type',
   'enum',
   'const',
-  'properties',
-  'required',
-  'additionalProperties',
-  'patternProperties',
-  'propertyNames',
-  'minProperties',
-  'maxProperties',
-  'items',
-  'prefixItems',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'contains',
-  'minContains',
-  'maxContains',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'format',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
+  ...Object.values(TYPE_KEYWORDS).flat(),
   'allOf',
   'anyOf',
   'oneOf',
@@ -121,28 +123,3 @@ export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set([
   'ipv4',
   'ipv6',
 ]);
-
-/** The assertion keywords that apply only to values of one JSON type (`number` covers `integer`). */
-export const TYPE_KEYWORDS: Readonly<Record<'string' | 'number' | 'array' | 'object', readonly string[]>> = {
-  string: ['minLength', 'maxLength', 'pattern', 'format'],
-  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
-  array: [
-    'items',
-    'prefixItems',
-    'minItems',
-    'maxItems',
-    'uniqueItems',
-    'contains',
-    'minContains',
-    'maxContains',
-  ],
-  object: [
-    'properties',
-    'required',
-    'additionalProperties',
-    'patternProperties',
-    'propertyNames',
-    'minProperties',
-    'maxProperties',
-  ],
-};
