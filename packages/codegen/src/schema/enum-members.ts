@@ -1,4 +1,5 @@
-import { canonicalKey, copyJson, hasUnsafeInteger } from './json.js';
+import { canonicalJson } from '../hash.js';
+import { copyJson, hasUnsafeInteger } from './json.js';
 
 /** An `enum` without repeated members, and the indexes of the dropped repeats and of imprecise integers. */
 export interface DistinctMembers {
@@ -15,7 +16,7 @@ export function distinctMembers(members: readonly unknown[]): DistinctMembers {
   const seen = new Set<string>();
   const result: DistinctMembers = { kept: [], duplicates: [], unsafe: [] };
   members.forEach((member, index) => {
-    const key = canonicalKey(member);
+    const key = canonicalJson(member);
     if (seen.has(key)) {
       result.duplicates.push(index);
       return;

@@ -20,18 +20,6 @@ export function copyJson(value: unknown): unknown {
   return copy;
 }
 
-/** JSON text with object keys sorted at every level: equal JSON values give equal keys. */
-export function canonicalKey(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalKey).join(',')}]`;
-  if (isRecord(value)) {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalKey(value[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** Integers JSON.parse could not hold exactly (beyond ±2^53 - 1), anywhere inside a JSON value. */
 export function hasUnsafeInteger(value: unknown): boolean {
   const stack: unknown[] = [value];

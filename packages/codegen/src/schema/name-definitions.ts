@@ -1,10 +1,9 @@
-import { words } from '../naming/case.js';
+import { pascalCase } from '../naming/case.js';
 
 /** PascalCase of a pointer's last token, made of `[A-Za-z0-9]`, starting with a letter, never ending in `Schema`. */
 export function suffixFor(lastToken: string): string {
-  const joined = words(lastToken)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
-    .join('');
+  // pascalCase guards a leading digit with `_`; a suffix is appended to a name, so it only needs a letter.
+  const joined = pascalCase(lastToken).replace(/^_/, '');
   const lettered = /^[A-Za-z]/.test(joined) ? joined : `Def${joined}`;
   // `<prefix><suffix>Schema` is the validator's name: a suffix ending in `Schema` would read ambiguously.
   return lettered.endsWith('Schema') ? `${lettered}Def` : lettered;

@@ -1,3 +1,4 @@
+import { childPointer } from '../diagnostics.js';
 import { isRecord } from './json.js';
 
 /** A `$ref` read as a local JSON pointer, or the reason it is not one. */
@@ -6,9 +7,9 @@ export type ParsedRef =
   | { readonly kind: 'remote' }
   | { readonly kind: 'malformed'; readonly reason: string };
 
-/** Appends reference tokens to a JSON pointer, escaping `~` and `/` (RFC 6901). */
+/** The JSON pointer of `tokens`, each escaped as RFC 6901 requires. */
 export function encodePointer(tokens: readonly string[]): string {
-  return tokens.map((token) => `/${token.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  return tokens.reduce<string>(childPointer, '');
 }
 
 /**

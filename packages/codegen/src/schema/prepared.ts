@@ -61,6 +61,9 @@ export interface PrepareOptions {
   readonly maxDepth?: number;
 }
 
+/** The six types a JSON value can have (`integer` is a kind of `number`): what a schema without `type` admits. */
+export const VALUE_TYPES: readonly string[] = ['string', 'number', 'boolean', 'null', 'array', 'object'];
+
 /** The assertion keywords that apply only to values of one JSON type (`number` covers `integer`). */
 export const TYPE_KEYWORDS: Readonly<Record<'string' | 'number' | 'array' | 'object', readonly string[]>> = {
   string: ['minLength', 'maxLength', 'pattern', 'format'],

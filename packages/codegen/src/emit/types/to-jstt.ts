@@ -1,13 +1,11 @@
 import type { compile } from 'json-schema-to-typescript';
 import { isRecord } from '../../schema/json.js';
-import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
+import { type JsonSchema, type SchemaObject, VALUE_TYPES } from '../../schema/prepared.js';
 import { commentLines } from '../escape.js';
 
 /** The schema type json-schema-to-typescript's `compile` takes. */
 type JsttSchema = Parameters<typeof compile>[0];
 
-/** Every JSON Schema type jstt can print; the implied `type` of a node whose keywords need one. */
-const ALL_TYPES = ['string', 'number', 'boolean', 'null', 'array', 'object'] as const;
 const OBJECT_KEYWORDS = ['properties', 'additionalProperties', 'patternProperties'];
 const ARRAY_KEYWORDS = ['items', 'prefixItems'];
 
@@ -99,7 +97,7 @@ function typesOf(schema: SchemaObject): string[] | undefined {
   const keywords = [...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS];
   // Without `type`, object and array keywords constrain only values of their type: jstt would
   // otherwise read `properties` alone as "an object".
-  return keywords.some((keyword) => keyword in schema) ? [...ALL_TYPES] : undefined;
+  return keywords.some((keyword) => keyword in schema) ? [...VALUE_TYPES] : undefined;
 }
 
 function objectKeywords(schema: SchemaObject, names: RefNames, out: Record<string, unknown>): void {

@@ -83,16 +83,6 @@ export function withChecks(code: string, checks: readonly string[]): string {
   return checks.length === 0 ? code : `${code}.check(${checks.join(', ')})`;
 }
 
-/** Whether `pattern` compiles as a `u`-flag regular expression (Ajv's `unicodeRegExp` default). */
-export function compilesAsUnicode(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A JSON array literal: on one line when it holds only a few primitives, else one item per line. */
 export function arrayLiteral(values: readonly unknown[], indent: string): string {
   const primitive = values.every((value) => value === null || typeof value !== 'object');

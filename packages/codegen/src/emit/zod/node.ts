@@ -1,4 +1,4 @@
-import { type JsonSchema, type SchemaObject, TYPE_KEYWORDS } from '../../schema/prepared.js';
+import { type JsonSchema, type SchemaObject, TYPE_KEYWORDS, VALUE_TYPES } from '../../schema/prepared.js';
 import { jsonLiteral, stringLiteral } from '../escape.js';
 import { arraySchema } from './array.js';
 import {
@@ -16,7 +16,6 @@ import { discriminatorOf } from './discriminator.js';
 import { objectSchema } from './object.js';
 import { numberSchema, stringSchema } from './scalar.js';
 
-const ALL_TYPES = ['string', 'number', 'boolean', 'null', 'array', 'object'];
 const ASSERTIONS = new Set([
   ...Object.values(TYPE_KEYWORDS).flat(),
   '$ref',
@@ -63,7 +62,7 @@ function typePart(schema: SchemaObject, site: Site, context: EmitContext): strin
     // Every integer is a number: the integer member adds nothing next to a number member.
     if (types.includes('number')) types = types.filter((type) => type !== 'integer');
   } else if (Object.values(TYPE_KEYWORDS).some((keywords) => keywords.some((keyword) => keyword in schema))) {
-    types = ALL_TYPES;
+    types = [...VALUE_TYPES];
   } else {
     return undefined;
   }

@@ -1,10 +1,11 @@
+import { compilesAsPattern } from '../../schema/check-keywords.js';
+import { isRecord } from '../../schema/json.js';
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
 import { jsonLiteral, propertyKey, regExpExpression } from '../escape.js';
 import {
   approximate,
   arrayLiteral,
   child,
-  compilesAsUnicode,
   type EmitContext,
   helper,
   inline,
@@ -27,9 +28,7 @@ function isInheritedName(key: string): boolean {
 }
 
 function recordOf(value: unknown): Array<[string, JsonSchema]> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (Object.entries(value) as Array<[string, JsonSchema]>)
-    : [];
+  return isRecord(value) ? (Object.entries(value) as Array<[string, JsonSchema]>) : [];
 }
 
 /**
@@ -78,7 +77,7 @@ export function objectSchema(
     let notes = '';
     const entries = patterns.flatMap(([pattern, sub]) => {
       const patternSite = child(site, 'patternProperties', pattern);
-      if (compilesAsUnicode(pattern)) return [[regExpExpression(pattern), emit(sub, patternSite, context)]];
+      if (compilesAsPattern(pattern)) return [[regExpExpression(pattern), emit(sub, patternSite, context)]];
       notes += approximate(
         context,
         patternSite,

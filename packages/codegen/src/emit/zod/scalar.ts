@@ -1,17 +1,7 @@
-import type { SchemaObject } from '../../schema/prepared.js';
+import { compilesAsPattern } from '../../schema/check-keywords.js';
+import { type SchemaObject, SUPPORTED_FORMATS } from '../../schema/prepared.js';
 import { jsonLiteral, regExpExpression, stringLiteral } from '../escape.js';
-import {
-  approximate,
-  child,
-  compilesAsUnicode,
-  type EmitContext,
-  helper,
-  numberOf,
-  type Site,
-  withChecks,
-} from './context.js';
-
-const FORMATS = new Set(['date-time', 'date', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6']);
+import { approximate, child, type EmitContext, helper, numberOf, type Site, withChecks } from './context.js';
 
 /** `type: string` with minLength/maxLength (code points), pattern (`u` flag, unanchored) and format. */
 export function stringSchema(schema: SchemaObject, site: Site, context: EmitContext): string {
@@ -22,7 +12,7 @@ export function stringSchema(schema: SchemaObject, site: Site, context: EmitCont
   if (min !== undefined) checks.push(`${helper(context, 'minLength')}(${jsonLiteral(min)})`);
   if (max !== undefined) checks.push(`${helper(context, 'maxLength')}(${jsonLiteral(max)})`);
   if (typeof schema.format === 'string') {
-    if (FORMATS.has(schema.format)) {
+    if (SUPPORTED_FORMATS.has(schema.format)) {
       checks.push(`${helper(context, 'format')}(${stringLiteral(schema.format)})`);
     } else {
       note = approximate(
@@ -34,7 +24,7 @@ export function stringSchema(schema: SchemaObject, site: Site, context: EmitCont
   }
   let code = `${note}z.string()`;
   if (typeof schema.pattern === 'string') {
-    if (!compilesAsUnicode(schema.pattern)) {
+    if (!compilesAsPattern(schema.pattern)) {
       const note = approximate(
         context,
         child(site, 'pattern'),
