@@ -16,5 +16,4 @@ export function defaultDefinitions(): readonly CallbackDefinition[] {
  * The sampler used when none is given: `sampleValid` from `@fluid-droplet/schema-sampler`, so edge values
  * (boundaries, empty and longest strings, optional keys absent and present) come first-class.
  */
-export const defaultSampler: RequestSampler = (schema, { seed, count }) =>
-  sampleValid(schema, { seed, count });
+export const defaultSampler: RequestSampler = sampleValid;
