@@ -1,4 +1,4 @@
-import { FluidError } from './fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** What every error built from an HTTP response carries. */
 export interface FluidApiErrorInit {
@@ -35,3 +35,5 @@ export class FluidApiError extends FluidError {
     this.attempts = init.attempts;
   }
 }
+
+defineErrorKind(FluidApiError, 'FluidApiError');

@@ -1,3 +1,4 @@
+import { defineErrorKind } from '../../errors/fluid-error.js';
 import { FluidApiError, type FluidApiErrorInit } from './fluid-api-error.js';
 
 /** HTTP 422: Fluid rejected the body; `fieldErrors` holds its `errors` verbatim. */
@@ -13,3 +14,5 @@ export class UnprocessableEntityError extends FluidApiError {
       typeof body === 'object' && body !== null && 'errors' in body ? body.errors : undefined;
   }
 }
+
+defineErrorKind(UnprocessableEntityError, 'UnprocessableEntityError');
