@@ -105,6 +105,30 @@ describe('ids that are not usable path segments', () => {
   });
 });
 
+describe('bodies that cannot be sent', () => {
+  it('bulkDelete with an id that is not a non-negative integer rejects, sending nothing', async () => {
+    const error = await failure(client().webhooks.bulkDelete([1, Number.NaN]));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain('bulk_delete');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a body JSON cannot encode (a BigInt) is a TypeError, not a retried ConnectionError', async () => {
+    const error = await failure(client().callbacks.test({ amount: 10n } as unknown as { amount: number }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).not.toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('cannot be sent as JSON');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a JSON body goes out as application/json', async () => {
+    server.script('POST /api/callback/test', { body: { ok: true } });
+    await client().callbacks.test({ message: 'hi' });
+    expect(server.requests[0]?.headers['content-type']).toBe('application/json');
+    expect(server.requests[0]?.body).toBe('{"message":"hi"}');
+  });
+});
+
 describe('the token is checked when the client is built', () => {
   it.each([
     ['a trailing LF', `${TOKEN}\n`],

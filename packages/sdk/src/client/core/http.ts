@@ -6,7 +6,8 @@ export type Send = (
   init: {
     readonly method: string;
     readonly headers: Readonly<Record<string, string>>;
-    readonly body: unknown;
+    /** The body, already JSON. */
+    readonly body: string | undefined;
     readonly signal: AbortSignal;
   },
 ) => Promise<Response>;
@@ -36,8 +37,9 @@ export function createSend(fetchImplementation: typeof fetch | undefined): Send 
   return (url, init) =>
     http(url, {
       method: init.method,
-      headers: init.headers,
+      headers:
+        init.body === undefined ? init.headers : { ...init.headers, 'content-type': 'application/json' },
       signal: init.signal,
-      ...(init.body === undefined ? {} : { json: init.body }),
+      ...(init.body === undefined ? {} : { body: init.body }),
     });
 }

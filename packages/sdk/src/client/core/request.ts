@@ -113,6 +113,15 @@ export async function request(
   } catch {
     throw new TypeError(`${operation}: a request header is not a valid HTTP header value (idempotencyKey?)`);
   }
+  // Serialized up front for the same reason: a BigInt or a cycle is the caller's mistake, not a network error.
+  let body: string | undefined;
+  try {
+    body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+  } catch (error) {
+    throw new TypeError(`${operation}: the request body cannot be sent as JSON; nothing was sent`, {
+      cause: redactor.error(error),
+    });
+  }
   const retrySafe = IDEMPOTENT.has(spec.method) || options.idempotencyKey !== undefined;
   const deadline = Date.now() + timeoutMs;
   const timer = new AbortController();
@@ -196,7 +205,7 @@ export async function request(
     try {
       response = await sendFollowingRedirects(
         config.send,
-        { method: spec.method, url, headers, body: spec.body, signal },
+        { method: spec.method, url, headers, body, signal },
         redactor,
       );
     } catch (error) {

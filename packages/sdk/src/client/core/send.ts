@@ -10,7 +10,8 @@ export interface Outgoing {
   readonly method: string;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
+  /** The body, already JSON. */
+  readonly body: string | undefined;
   readonly signal: AbortSignal;
 }
 

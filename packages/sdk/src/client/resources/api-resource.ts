@@ -57,6 +57,13 @@ export abstract class ApiResource {
     });
   }
 
+  /** A call refused before sending: the promise rejects with `error`, as every other failure does. */
+  protected refuse<T>(error: Error): FluidPromise<T> {
+    return new FluidPromise<T>(Promise.reject(error), () => {
+      throw error;
+    });
+  }
+
   /** Sends a delete; with `ignoreNotFound`, a 404 resolves to `deleted` as if the delete had just happened. */
   protected remove<T>(
     spec: RequestSpec,

@@ -68,8 +68,15 @@ export class Webhooks extends ApiResource {
     );
   }
 
-  /** Deletes several webhooks in one call. */
+  /** Deletes several webhooks in one call; every id must be a non-negative integer. */
   bulkDelete(ids: readonly number[], options?: RequestOptions): FluidPromise<BulkDeletedWebhooks> {
+    if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id >= 0)) {
+      return this.refuse(
+        new TypeError(
+          `DELETE ${PATH}/bulk_delete: ids must be an array of non-negative integer webhook ids; nothing was sent`,
+        ),
+      );
+    }
     return this.call(
       { method: 'DELETE', path: `${PATH}/bulk_delete`, body: { webhook_ids: ids } },
       'webhookBulkDeleted',
