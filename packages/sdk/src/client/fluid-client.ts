@@ -104,6 +104,10 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new TypeError('FluidClient: `fetch` must be a function');
     }
+    const logger = options.logger;
+    if (logger !== undefined && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
+      throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods (a FluidLogger)');
+    }
     const config: ResolvedConfig = {
       baseUrl: this.baseUrl,
       timeout: numberOption(where, 'timeout', options.timeout, 60_000),
@@ -113,7 +117,7 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
         initialDelayMs: numberOption(where, 'retryBackoff.initialDelayMs', backoff.initialDelayMs, 500),
         maxDelayMs: numberOption(where, 'retryBackoff.maxDelayMs', backoff.maxDelayMs, 8000),
       },
-      logger: options.logger,
+      logger,
       validateResponses: options.validateResponses ?? false,
       maxPages: numberOption(where, 'maxPages', options.maxPages, 1000),
       maxResponseBytes: numberOption(where, 'maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),

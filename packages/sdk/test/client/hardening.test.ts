@@ -344,6 +344,17 @@ describe('numeric options', () => {
     );
   });
 
+  it('a logger without warn and error is refused at construction', () => {
+    expect(() => new FluidClient({ logger: { debug: () => {} } as never })).toThrow(/`logger`/);
+  });
+
+  it('a query number that is not finite rejects the call before anything is sent', async () => {
+    const error = await failure(client().webhooks.list({ page: Number.NaN }));
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toContain('`page`');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('a number given as a string is a TypeError', () => {
     expect(() => new FluidClient({ timeout: '100' as unknown as number })).toThrow(TypeError);
   });

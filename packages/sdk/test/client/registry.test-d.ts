@@ -64,6 +64,13 @@ describe('FluidClient typed by a registry', () => {
     client.callbackRegistrations.create({ definition_name: 'cart_item_adde', url: 'https://x' });
   });
 
+  it('a typed client is not a plain FluidClient: code holding one could send names the registry lacks', () => {
+    const typed = new FluidClient({ token: 'dit_x', registry: serviceCallbacks });
+    // @ts-expect-error FluidClient accepts any definition name; the typed client does not
+    const plain: FluidClient = typed;
+    expectTypeOf(plain).not.toBeAny();
+  });
+
   it('without a registry, any name compiles and known names are suggested', () => {
     const client = new FluidClient({ token: 'dit_x' });
     client.callbackRegistrations.create({ definition_name: 'a_definition_from_next_year', url: 'https://x' });

@@ -68,10 +68,15 @@ export function resolvePath(spec: RequestSpec): string {
   return path;
 }
 
-function buildUrl(baseUrl: string, path: string, spec: RequestSpec): URL {
+function buildUrl(baseUrl: string, path: string, spec: RequestSpec, operation: string): URL {
   const url = new URL(`${baseUrl}${path}`);
   for (const [key, value] of Object.entries(spec.query ?? {})) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
+    if (value === undefined) continue;
+    // `?page=NaN` would be answered with page 1, as if it were a real request for it.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new RangeError(`${operation}: query parameter \`${key}\` must be a finite number (got ${value})`);
+    }
+    url.searchParams.set(key, String(value));
   }
   return url;
 }
@@ -101,7 +106,7 @@ export async function request(
   const timeoutMs = numberOption(operation, 'timeout', options.timeout, config.timeout);
   const maxRetries = numberOption(operation, 'maxRetries', options.maxRetries, config.maxRetries);
   if (options.signal?.aborted) throw new UserAbortError(options.signal.reason);
-  const url = buildUrl(config.baseUrl, path, spec);
+  const url = buildUrl(config.baseUrl, path, spec, operation);
   const headers: Record<string, string> = { accept: 'application/json' };
   const authorization = config.authorization();
   if (spec.authenticated !== false && authorization !== undefined) headers.authorization = authorization;
