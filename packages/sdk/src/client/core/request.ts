@@ -112,11 +112,14 @@ export async function request(
   if (spec.authenticated !== false && authorization !== undefined) headers.authorization = authorization;
   if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
   // Built once up front: a header fetch would refuse fails here, clearly and without retries, instead of as
-  // a "connection error" on every attempt. The message of that failure quotes the header, so it is dropped.
+  // a "connection error" on every attempt. The token was checked with the client, so only the key can be at
+  // fault; the message of that failure quotes the header, so it is not kept.
   try {
     new Headers(headers);
   } catch {
-    throw new TypeError(`${operation}: a request header is not a valid HTTP header value (idempotencyKey?)`);
+    throw new TypeError(
+      `${operation}: \`idempotencyKey\` is not a valid HTTP header value; nothing was sent`,
+    );
   }
   // Serialized up front for the same reason: a BigInt or a cycle is the caller's mistake, not a network error.
   let body: string | undefined;
