@@ -4,11 +4,9 @@ import {
   type CallbackDefinitionEntry,
   type CallbackRegistration,
   type CallbackRegistry,
-  type CallbackSchema,
   callbacks,
   FluidClient,
   type FluidPromise,
-  type Webhook,
 } from '@fluid-droplet/sdk';
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
@@ -75,16 +73,5 @@ describe('FluidClient typed by a registry', () => {
     const client = new FluidClient({ token: 'dit_x' });
     client.callbackRegistrations.create({ definition_name: 'a_definition_from_next_year', url: 'https://x' });
     client.callbackSchemas.get('anything');
-  });
-});
-
-describe('FluidPromise', () => {
-  it('is assignable to Promise and awaits to the resource', () => {
-    const client = new FluidClient({ token: 'C-x' });
-    const promise: Promise<Webhook> = client.webhooks.get(1);
-    expectTypeOf(promise).toEqualTypeOf<Promise<Webhook>>();
-    expectTypeOf<FluidPromise<Webhook>>().toExtend<Promise<Webhook>>();
-    expectTypeOf(client.callbackSchemas.get('x')).toExtend<Promise<CallbackSchema>>();
-    expectTypeOf(Promise.all([client.webhooks.get(1)])).resolves.toEqualTypeOf<[Webhook]>();
   });
 });
