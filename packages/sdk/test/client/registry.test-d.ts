@@ -6,7 +6,6 @@ import {
   type CallbackRegistry,
   callbacks,
   FluidClient,
-  type FluidPromise,
 } from '@fluid-droplet/sdk';
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
