@@ -154,6 +154,8 @@ export class SchemaComparison {
   ) {}
 
   run(): RawFinding[] {
+    // The roots are a pair already under comparison: a `$ref: '#'` back to them ends the walk there.
+    this.visited.add('||1');
     this.compare(this.baseRoot, this.headRoot, { pointer: '', path: [], polarity: 1 });
     return this.findings;
   }
@@ -197,10 +199,13 @@ export class SchemaComparison {
       readonly candidates: (current: unknown) => unknown[];
     },
   ): void {
+    const pointer = finding.keyword === undefined ? place.pointer : childPointer(place.pointer, finding.keyword);
+    // The same difference reached again (through another `$ref` to the same pair) is reported once.
+    if (this.findings.some((item) => item.pointer === pointer && item.message === finding.message)) return;
     const direction: Direction =
       place.polarity === 0 ? 'unknown' : place.polarity === -1 ? flip(finding.direction) : finding.direction;
     this.findings.push({
-      pointer: finding.keyword === undefined ? place.pointer : childPointer(place.pointer, finding.keyword),
+      pointer,
       kind: finding.kind,
       direction,
       message: finding.message,
