@@ -199,7 +199,8 @@ export class SchemaComparison {
       readonly candidates: (current: unknown) => unknown[];
     },
   ): void {
-    const pointer = finding.keyword === undefined ? place.pointer : childPointer(place.pointer, finding.keyword);
+    const pointer =
+      finding.keyword === undefined ? place.pointer : childPointer(place.pointer, finding.keyword);
     // The same difference reached again (through another `$ref` to the same pair) is reported once.
     if (this.findings.some((item) => item.pointer === pointer && item.message === finding.message)) return;
     const direction: Direction =

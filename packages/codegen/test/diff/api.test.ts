@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
-  type DiffReport,
   DiffInputError,
+  type DiffReport,
   diffDefinitions,
   formatJson,
   formatMarkdown,
@@ -13,7 +13,13 @@ function callback(
   request: CallbackDefinition['request_schema'],
   response: CallbackDefinition['response_schema'] = { type: 'object' },
 ): CallbackDefinition {
-  return { name, description: null, example_response: null, request_schema: request, response_schema: response };
+  return {
+    name,
+    description: null,
+    example_response: null,
+    request_schema: request,
+    response_schema: response,
+  };
 }
 
 const tree = (value: unknown) => ({
@@ -24,7 +30,10 @@ const tree = (value: unknown) => ({
 
 describe('diffDefinitions', () => {
   test('added and removed definitions are reported and not breaking', async () => {
-    const report = await diffDefinitions([callback('old_one', { type: 'object' })], [callback('new_one', { type: 'object' })]);
+    const report = await diffDefinitions(
+      [callback('old_one', { type: 'object' })],
+      [callback('new_one', { type: 'object' })],
+    );
     expect(report.definitions).toEqual([
       { name: 'new_one', change: 'added', breaking: false, findings: [] },
       { name: 'old_one', change: 'removed', breaking: false, findings: [] },
@@ -123,10 +132,15 @@ describe('diffDefinitions', () => {
   });
 
   test('invalid definitions throw DiffInputError naming file, definition and pointer', async () => {
-    const bad = callback('bad', { type: 'object', properties: { a: { $ref: 'https://example.com/s.json' } } });
+    const bad = callback('bad', {
+      type: 'object',
+      properties: { a: { $ref: 'https://example.com/s.json' } },
+    });
     const error = await diffDefinitions([bad], [bad]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DiffInputError);
-    expect((error as DiffInputError).message).toContain('base#/0: bad: /request_schema/properties/a/$ref: error[remote-ref]');
+    expect((error as DiffInputError).message).toContain(
+      'base#/0: bad: /request_schema/properties/a/$ref: error[remote-ref]',
+    );
     const duplicate = await diffDefinitions([bad, bad], []).catch((caught: unknown) => caught);
     expect((duplicate as DiffInputError).diagnostics.map((item) => item.code)).toContain('duplicate-name');
   });
