@@ -2,6 +2,7 @@
 import { childPointer } from '../diagnostics.js';
 import { canonicalJson } from '../hash.js';
 import { isRecord, type JsonRecord } from '../schema/json.js';
+import { applyNullable } from '../schema/nullable.js';
 import { ANNOTATION_KEYWORDS, type JsonSchema } from '../schema/prepared.js';
 import { ANY_VALUES, countsNear, numbersNear, resized, valuesOfAtoms } from './candidates.js';
 import type { PathStep } from './instance-path.js';
@@ -147,6 +148,7 @@ function show(value: unknown): string {
 export class SchemaComparison {
   readonly findings: RawFinding[] = [];
   private readonly visited = new Set<string>();
+  private readonly active = new Set<string>();
 
   constructor(
     private readonly baseRoot: JsonSchema,
@@ -217,11 +219,118 @@ export class SchemaComparison {
     });
   }
 
+  /**
+   * Undoes the rewrite the schema step makes of a `$ref` beside other keywords (both kept side by side under
+   * `allOf`), so it compares keyword by keyword with a schema written inline: `allOf` members whose keywords
+   * the node does not have are merged into it (`required` lists are joined). Returns the `$ref` targets it went
+   * through, so recursion through them still ends.
+   */
+  private flatten(schema: JsonSchema, root: JsonSchema): { schema: JsonSchema; targets: string[] } {
+    const targets: string[] = [];
+    if (!isRecord(schema)) return { schema, targets };
+    let node: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(schema)) {
+      if (!ANNOTATION_KEYWORDS.has(key)) node[key] = value;
+    }
+    if (Array.isArray(node.allOf)) {
+      const kept: unknown[] = [];
+      const merged: Record<string, unknown> = { ...node };
+      for (const member of node.allOf as JsonSchema[]) {
+        const resolved = this.resolve(member, root);
+        const body = resolved.schema;
+        const keys = isRecord(body) ? Object.keys(body).filter((key) => !ANNOTATION_KEYWORDS.has(key)) : [];
+        const fits =
+          isRecord(body) &&
+          resolved.target !== '' &&
+          keys.every(
+            (key) =>
+              key === 'required' || (key !== 'allOf' && key !== '$defs' && !Object.hasOwn(merged, key)),
+          );
+        if (body === true) continue;
+        if (!fits || !isRecord(body)) {
+          kept.push(member);
+          continue;
+        }
+        if (resolved.target !== undefined) targets.push(resolved.target);
+        for (const key of keys) {
+          merged[key] =
+            key === 'required' && Array.isArray(merged.required)
+              ? [...new Set([...(merged.required as string[]), ...(body.required as string[])])]
+              : body[key];
+        }
+      }
+      delete merged.allOf;
+      if (kept.length > 0) merged.allOf = kept;
+      node = merged;
+    }
+    return { schema: node, targets };
+  }
+
+  /**
+   * The schema step turns a nullable `$ref` into `anyOf: [<ref>, { type: ['null'] }]`. When either side has that
+   * form, null is compared on its own here (at the site, not inside the referenced schema) and the rest through
+   * the `$ref` as usual. `false` when the sides cannot be split that way.
+   */
+  private splitNull(base: JsonSchema, head: JsonSchema, place: Place): boolean {
+    const unwrap = (
+      schema: JsonSchema,
+      root: JsonSchema,
+    ): { inner: JsonSchema; nullable: boolean } | undefined => {
+      if (isRecord(schema)) {
+        const keys = Object.keys(schema).filter((key) => !ANNOTATION_KEYWORDS.has(key));
+        const options = schema.anyOf;
+        if (
+          keys.length === 1 &&
+          Array.isArray(options) &&
+          options.length === 2 &&
+          same(options[1], { type: ['null'] })
+        ) {
+          const inner = options[0] as JsonSchema;
+          const resolved = this.resolve(inner, root).schema;
+          if (!isRecord(resolved) || atomsOf(resolved).has('null')) return undefined;
+          return { inner, nullable: true };
+        }
+        const type = schema.type;
+        if (keys.includes('$ref') || !Array.isArray(type)) return undefined;
+        if (!type.includes('null')) return { inner: schema, nullable: false };
+        if (type.length === 1 || Array.isArray(schema.enum) || Object.hasOwn(schema, 'const'))
+          return undefined;
+        return { inner: { ...schema, type: type.filter((name) => name !== 'null') }, nullable: true };
+      }
+      return undefined;
+    };
+    const wrapped = (schema: JsonSchema): boolean =>
+      isRecord(schema) && Array.isArray(schema.anyOf) && !Object.hasOwn(schema, 'type');
+    if (!wrapped(base) && !wrapped(head)) return false;
+    const plainRef = (schema: JsonSchema, root: JsonSchema) => {
+      if (!isRecord(schema) || typeof schema.$ref !== 'string') return undefined;
+      const resolved = this.resolve(schema, root).schema;
+      return isRecord(resolved) && !atomsOf(resolved).has('null')
+        ? { inner: schema, nullable: false }
+        : undefined;
+    };
+    const before = unwrap(base, this.baseRoot) ?? plainRef(base, this.baseRoot);
+    const after = unwrap(head, this.headRoot) ?? plainRef(head, this.headRoot);
+    if (before === undefined || after === undefined) return false;
+    if (before.nullable !== after.nullable) {
+      this.add(place, base, head, {
+        keyword: 'type',
+        kind: after.nullable ? 'type-widened' : 'type-narrowed',
+        direction: after.nullable ? 'widened' : 'narrowed',
+        message: after.nullable
+          ? 'type widened: now also accepts null'
+          : 'type narrowed: no longer accepts null',
+        candidates: () => [null],
+      });
+    }
+    this.compare(before.inner, after.inner, place);
+    return true;
+  }
+
   private compare(baseIn: JsonSchema, headIn: JsonSchema, placeIn: Place): void {
+    if (this.splitNull(baseIn, headIn, placeIn)) return;
     const baseResolved = this.resolve(baseIn, this.baseRoot);
     const headResolved = this.resolve(headIn, this.headRoot);
-    const base = baseResolved.schema;
-    const head = headResolved.schema;
     let place = placeIn;
     if (baseResolved.target !== undefined || headResolved.target !== undefined) {
       const key = `${baseResolved.target ?? placeIn.pointer}|${headResolved.target ?? placeIn.pointer}|${placeIn.polarity}`;
@@ -229,6 +338,23 @@ export class SchemaComparison {
       this.visited.add(key);
       if (headResolved.target !== undefined) place = { ...placeIn, pointer: headResolved.target };
     }
+    const baseFlat = this.flatten(baseResolved.schema, this.baseRoot);
+    const headFlat = this.flatten(headResolved.schema, this.headRoot);
+    // A `$ref` consumed by flattening is tracked on the current path only: siblings may use the same one.
+    const key =
+      baseFlat.targets.length > 0 || headFlat.targets.length > 0
+        ? `${baseFlat.targets.join(',')}|${headFlat.targets.join(',')}|${placeIn.polarity}`
+        : undefined;
+    if (key !== undefined && this.active.has(key)) return;
+    if (key !== undefined) this.active.add(key);
+    try {
+      this.compareNodes(baseFlat.schema, headFlat.schema, place);
+    } finally {
+      if (key !== undefined) this.active.delete(key);
+    }
+  }
+
+  private compareNodes(base: JsonSchema, head: JsonSchema, place: Place): void {
     if (same(base, head) && !canonicalJson(base).includes('"$ref"')) return;
     if (base === false || head === false) {
       if (base === head) return;
