@@ -2,7 +2,6 @@
 import { childPointer } from '../diagnostics.js';
 import { canonicalJson } from '../hash.js';
 import { isRecord, type JsonRecord } from '../schema/json.js';
-import { applyNullable } from '../schema/nullable.js';
 import { ANNOTATION_KEYWORDS, type JsonSchema } from '../schema/prepared.js';
 import { ANY_VALUES, countsNear, numbersNear, resized, valuesOfAtoms } from './candidates.js';
 import type { PathStep } from './instance-path.js';
