@@ -635,6 +635,9 @@ export class SchemaComparison {
     const afterProps = properties(h);
     const extraOf = (schema: JsonRecord): JsonSchema => (schema.additionalProperties ?? true) as JsonSchema;
     const names = [...new Set([...Object.keys(beforeProps), ...Object.keys(afterProps)])].sort();
+    const keyRules = [b, h].some(
+      (schema) => Object.hasOwn(schema, 'patternProperties') || Object.hasOwn(schema, 'propertyNames'),
+    );
     for (const name of names) {
       const at: Place = {
         ...place,
@@ -651,6 +654,16 @@ export class SchemaComparison {
       }
       const counterpart = inBefore ? afterSchema : beforeSchema;
       const declared = inBefore ? beforeSchema : afterSchema;
+      if (keyRules) {
+        // patternProperties or propertyNames may also rule on this key: which way it moved is not local.
+        this.add(at, beforeSchema, afterSchema, {
+          kind: inAfter ? 'property-added' : 'property-removed',
+          direction: 'unknown',
+          message: `property ${show(name)} ${inAfter ? 'added' : 'removed'} where patternProperties or propertyNames also apply`,
+          candidates: (current) => [current, ...ANY_VALUES],
+        });
+        continue;
+      }
       if (counterpart === true || (isRecord(counterpart) && Object.keys(counterpart).length === 0)) {
         if (declared === true) continue;
         // Before, any value was accepted under this key (or, removed: any value is accepted now).

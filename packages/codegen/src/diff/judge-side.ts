@@ -98,10 +98,10 @@ class Search {
     const rounds: Array<(current: unknown) => unknown[]> = [finding.candidates];
     let local: unknown[] | undefined;
     rounds.push(() => {
-      local ??= [
+      local ??= simplestFirst([
         ...draw(sampleValid, request ? finding.head : finding.base, this.settings.seed, 15),
         ...draw(sampleInvalid, request ? finding.base : finding.head, this.settings.seed, 15),
-      ];
+      ]);
       return local;
     });
     for (const candidates of rounds) {
