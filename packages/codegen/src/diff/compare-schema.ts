@@ -31,17 +31,30 @@ export interface RawFinding {
 /** The value-type atoms a schema's `type` admits: `number` is `integer` plus `fraction`. */
 const ATOMS = ['string', 'integer', 'fraction', 'boolean', 'null', 'array', 'object'] as const;
 
+function atomOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'fraction';
+  return typeof value;
+}
+
+/** The atoms a schema admits by `type`, narrowed to the atoms of its `enum` or `const` values when it has them. */
 function atomsOf(schema: JsonRecord): Set<string> {
   const type = schema.type;
-  if (!Array.isArray(type)) return new Set(ATOMS);
-  const atoms = new Set<string>();
-  for (const name of type) {
-    if (name === 'number') {
-      atoms.add('integer');
-      atoms.add('fraction');
-    } else atoms.add(String(name));
+  let atoms = new Set<string>(ATOMS);
+  if (Array.isArray(type)) {
+    atoms = new Set();
+    for (const name of type) {
+      if (name === 'number') {
+        atoms.add('integer');
+        atoms.add('fraction');
+      } else atoms.add(String(name));
+    }
   }
-  return atoms;
+  const values = allowedValues(schema);
+  if (values === undefined) return atoms;
+  const valueAtoms = new Set(values.map(atomOfValue));
+  return new Set([...atoms].filter((atom) => valueAtoms.has(atom)));
 }
 
 function describeAtoms(atoms: readonly string[]): string {
@@ -529,8 +542,13 @@ export class SchemaComparison {
       [min, true],
       [max, false],
     ] as const) {
-      const before = num(b, keyword);
-      const after = num(h, keyword);
+      // A lower count bound of 0 is no bound at all.
+      const bound = (schema: JsonRecord): number | undefined => {
+        const value = num(schema, keyword);
+        return lower && value === 0 ? undefined : value;
+      };
+      const before = bound(b);
+      const after = bound(h);
       if (before === after) continue;
       const tightened = lower
         ? before === undefined || (after !== undefined && after > before)

@@ -186,15 +186,6 @@ export function judgeSide(input: SideInput, settings: SearchSettings): DiffFindi
         ),
         counterexample,
       });
-    } else if (findings.length === 0) {
-      findings.push({
-        side: input.side,
-        pointer: input.pointer,
-        kind: 'unclassified-change',
-        verdict: 'unknown',
-        message:
-          'the schema changed in a way the comparison does not classify, and no counterexample was found',
-      });
     }
   }
   return findings;
