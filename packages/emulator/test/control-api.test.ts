@@ -22,18 +22,17 @@ async function collectEvents(
   const abort = new AbortController();
   const response = await fetch(url, { signal: abort.signal });
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const reader = (response.body as ReadableStream<Uint8Array>)
-    .pipeThrough(new TextDecoderStream())
-    .getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
   const events: { event: string; data: Record<string, unknown> }[] = [];
   let buffer = '';
   const first = await reader.read(); // the stream is open once its greeting arrives
-  buffer += first.value ?? '';
+  buffer += decoder.decode(first.value, { stream: true });
   const started = start();
   while (!until(events)) {
     const chunk = await reader.read();
     if (chunk.done) break;
-    buffer += chunk.value;
+    buffer += decoder.decode(chunk.value, { stream: true });
     let cut = buffer.indexOf('\n\n');
     while (cut !== -1) {
       const block = buffer.slice(0, cut);
@@ -58,7 +57,10 @@ describe('POST /_emulator/installations', () => {
       shop: 'acme',
     });
     expect(installed.status).toBe(201);
-    const tokens = installed.body.tokens as Record<string, string>;
+    const tokens = installed.body.tokens as Record<
+      'authentication_token' | 'webhook_verification_token' | 'exchange_token',
+      string
+    >;
     expect(tokens.authentication_token).toMatch(/^dit_/);
     expect(tokens.webhook_verification_token).toMatch(/^wvt_/);
     expect(tokens.exchange_token).toMatch(/^dex_/);
