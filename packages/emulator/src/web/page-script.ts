@@ -100,7 +100,7 @@ function pageMain(): void {
   deliveries.replaceChildren();
   const shown = new Set<number>();
   const renderDelivery = (delivery: PageDelivery): HTMLElement => {
-    const item = make('details', undefined, `delivery ${delivery.ok ? 'ok' : 'bad'}`);
+    const item = make('details', undefined, `delivery ${delivery.ok ? 'passed' : 'failed'}`);
     item.dataset.testid = 'delivery';
     item.dataset.name = delivery.name;
     item.dataset.status = delivery.status === null ? (delivery.error ?? 'none') : String(delivery.status);
@@ -208,7 +208,9 @@ function pageMain(): void {
     for (const [key, value] of Object.entries(tokens)) {
       masked[key] = typeof value === 'string' ? `${value.slice(0, 4)}…${value.slice(-4)}` : value;
     }
-    byId('install-result').textContent = pretty({ installation: result.installation, tokens: masked });
+    const shownResult = byId('install-result');
+    shownResult.textContent = pretty({ installation: result.installation, tokens: masked });
+    shownResult.hidden = false;
     const delivery = result.delivery as { status: number | null; error?: string };
     say(`installed; droplet_installed answered ${delivery.status ?? delivery.error ?? 'nothing'}`);
     await refresh();

@@ -32,7 +32,7 @@ pre{background:#f6f8fa;padding:.5rem;overflow:auto;max-height:20rem}
 .panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
 fieldset{border:1px solid #ccc;padding:.5rem 1rem}label{display:block;margin:.3rem 0}
 input,select,textarea{font:inherit;width:100%;box-sizing:border-box}textarea{font:12px monospace;height:10rem}
-details.delivery{border-left:4px solid #1a7f37;padding:.2rem .6rem;margin:.4rem 0}details.delivery.bad{border-color:#cf222e}
+details.delivery{border-left:4px solid #1a7f37;padding:.2rem .6rem;margin:.4rem 0}details.delivery.failed{border-color:#cf222e}
 #status{min-height:1.4em;font-weight:600}
 </style>
 <script src="/_emulator/page.js" defer></script>
@@ -71,7 +71,7 @@ details.delivery{border-left:4px solid #1a7f37;padding:.2rem .6rem;margin:.4rem 
 </div>
 <h2>Installations</h2>
 <div id="installations"><p class="muted">Loading…</p></div>
-<h2>Callback registrations (${model.registrations.length})</h2>
+<h2>Callback registrations</h2>
 <div id="registrations">
 ${table(
   ['uuid', 'definition', 'url', 'active', 'timeout', 'countries', 'owner'],
@@ -86,7 +86,7 @@ ${table(
   ]),
 )}
 </div>
-<h2>Webhooks (${model.webhooks.length})</h2>
+<h2>Webhooks</h2>
 <div id="webhooks">
 ${table(
   ['id', 'event', 'url', 'method', 'active', 'owner'],
