@@ -105,7 +105,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the page, in Chromium', { timeout: 180_0
     await callback.first().waitFor(WAIT);
     expect(JSON.parse(service.requests.at(-1)?.rawBody ?? '{}')).toEqual({ message: 'bad' });
     await callback.first().locator('summary').click();
-    expect((await callback.first().locator('.issues').textContent()) ?? '').toContain('/message must be string');
+    expect((await callback.first().locator('.issues').textContent()) ?? '').toContain(
+      '/message must be string',
+    );
 
     // A delivery made elsewhere (here: the test itself) appears without a reload, from the event stream.
     await fluid.trigger.webhook('order_created', { order: { id: 78 } });
