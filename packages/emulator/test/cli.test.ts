@@ -1,7 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyFluidSignature } from '@fluid-droplet/sdk';
+import {
+  createWebhookHandler,
+  type DropletInstallation,
+  normalizeInstallation,
+  silentLogger,
+  toNodeHandler,
+} from '@fluid-droplet/sdk/receive';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, waitForOutput } from './support/cli.js';
 import { definitionsDir } from './support/emulator.js';
@@ -124,6 +133,39 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
     ]);
     expect(rejected.code).toBe(1);
     expect(JSON.parse(rejected.stdout)).toMatchObject({ status: 401, ok: false });
+  });
+
+  it('standalone trigger webhook droplet_installed is accepted by the SDK handler (company block, v1 credentials)', async () => {
+    const installs: DropletInstallation[] = [];
+    const handler = createWebhookHandler({
+      resolveKeys: ({ event }) => (event.name.startsWith('droplet_') ? 'dws_standalone' : null),
+      logger: silentLogger,
+      on: { droplet_installed: (event) => void installs.push(normalizeInstallation(event)) },
+    });
+    const server = createServer(toNodeHandler(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+      const run = await runCli([
+        'trigger',
+        'webhook',
+        'droplet_installed',
+        '--url',
+        url,
+        '--key',
+        'dws_standalone',
+        '--shop',
+        'acme',
+      ]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(installs).toMatchObject([{ contractVersion: 'v1', shop: 'acme' }]);
+    } finally {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    }
   });
 
   it('trigger callback sends --request signed with the cvt_ key and prints the validation report', async () => {
