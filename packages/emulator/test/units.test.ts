@@ -5,6 +5,7 @@ import { main as codegen } from '@fluid-droplet/codegen';
 import { DefinitionLoadError, loadDefinitionsDir, mergeDefinitions } from '@fluid-droplet/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter, type Route } from '../src/server/router.js';
+import { maskSecrets } from '../src/util/mask-secrets.js';
 import { createIdSource } from '../src/util/random.js';
 import { escapeHtml } from '../src/web/escape-html.js';
 
@@ -141,5 +142,18 @@ describe("definitions (read by fluid-codegen's reader)", () => {
     );
     expect(merged.map((d) => d.name)).toEqual(['update_cart_shipping', 'test_callback_system', 'extra']);
     expect(merged[0]).toBe(replaced);
+  });
+});
+
+describe('maskSecrets', () => {
+  it('masks Fluid tokens wherever they appear and values under secret keys, and nothing else', () => {
+    const masked = maskSecrets({
+      company: { authentication_token: 'dit_0123456789abcdef', credentials: { exchange_token: 'short' } },
+      list: ['wvt_abcdefghijklmnop', 'C-0123456789ABCDEFGHIJ', 'C-3PO', 'plain'],
+    });
+    expect(masked).toEqual({
+      company: { authentication_token: 'dit_…cdef', credentials: { exchange_token: '…' } },
+      list: ['wvt_…mnop', 'C-…GHIJ', 'C-3PO', 'plain'],
+    });
   });
 });

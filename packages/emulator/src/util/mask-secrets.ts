@@ -1,6 +1,7 @@
-// Fluid's token prefixes: company API tokens, installation tokens and keys, droplet secrets, callback tokens,
-// exchange tokens. A string that starts with one is a credential wherever it appears in a body.
-const TOKEN = /^(C-|dit_|wvt_|dws_|cvt_|dex_)/;
+// Fluid's token prefixes: installation tokens and keys, droplet secrets, callback tokens, exchange tokens, and
+// company API tokens (`C-` and a long token, so that a product called "C-3PO" stays readable). A string that looks
+// like one is a credential wherever it appears in a body.
+const TOKEN = /^(dit_|wvt_|dws_|cvt_|dex_|C-(?=[A-Za-z0-9_-]{16,}$))/;
 const SECRET_KEYS = new Set([
   'authentication_token',
   'webhook_verification_token',
