@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -165,6 +165,21 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+    }
+  });
+
+  it("refuses at start-up a definition fluid-codegen rejects, with the generator's message", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fluid-cli-defs-'));
+    try {
+      await writeFile(join(dir, 'broken.json'), JSON.stringify({ name: 'broken', request_schema: 'nope' }));
+      const run = await runCli(['--port', '0', '--definitions', dir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^fluid-emulator: .*broken\.json: broken: \/request_schema: error\[invalid-field\]: request_schema must be a JSON Schema/,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

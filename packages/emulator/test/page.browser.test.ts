@@ -45,6 +45,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the page, in Chromium', { timeout: 180_0
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    page.setDefaultTimeout(60_000);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
@@ -92,11 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the page, in Chromium', { timeout: 180_0
       },
     });
     await page.selectOption('#callback-name', 'test_callback_system');
-    await page.waitForFunction(
-      () => (document.getElementById('callback-request') as HTMLTextAreaElement).value.includes('"message"'),
-      undefined,
-      WAIT,
-    );
+    await page.waitForSelector('#callback-request[data-name="test_callback_system"]', WAIT);
     const sampled = JSON.parse(await page.inputValue('#callback-request')) as { message: unknown };
     expect(typeof sampled.message).toBe('string');
     await page.fill('#callback-request', '{"message":"bad"}');

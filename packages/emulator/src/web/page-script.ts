@@ -193,7 +193,9 @@ function pageMain(): void {
     const name = byId<HTMLSelectElement>('callback-name').value;
     if (name === '') return;
     const sample = await call('GET', `/_emulator/callbacks/sample?name=${encodeURIComponent(name)}`);
-    byId<HTMLTextAreaElement>('callback-request').value = JSON.stringify(sample.request, null, 2);
+    const editor = byId<HTMLTextAreaElement>('callback-request');
+    editor.value = JSON.stringify(sample.request, null, 2);
+    editor.dataset.name = name;
   };
 
   // --- actions ---
