@@ -1,20 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyFluidSignature } from '@fluid-droplet/sdk';
-import {
-  createWebhookHandler,
-  type DropletInstallation,
-  normalizeInstallation,
-  silentLogger,
-  toNodeHandler,
-} from '@fluid-droplet/sdk/receive';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, waitForOutput } from './support/cli.js';
 import { definitionsDir } from './support/emulator.js';
 import { startReceiver } from './support/receiver.js';
+import { startSdkService } from './support/sdk-service.js';
 
 describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
   it('serves the API, prints its URL and tokens, and stops on SIGTERM', async () => {
@@ -136,51 +128,21 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
   });
 
   it('standalone trigger webhook droplet_installed is accepted by the SDK handler (company block, v1 credentials)', async () => {
-    const installs: DropletInstallation[] = [];
-    const handler = createWebhookHandler({
-      resolveKeys: ({ event }) => (event.name.startsWith('droplet_') ? 'dws_standalone' : null),
-      logger: silentLogger,
-      on: { droplet_installed: (event) => void installs.push(normalizeInstallation(event)) },
-    });
-    const server = createServer(toNodeHandler(handler));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
-      const run = await runCli([
-        'trigger',
-        'webhook',
-        'droplet_installed',
-        '--url',
-        url,
-        '--key',
-        'dws_standalone',
-        '--shop',
-        'acme',
-      ]);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      expect(installs).toMatchObject([{ contractVersion: 'v1', shop: 'acme' }]);
-    } finally {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    }
-  });
-
-  it("refuses at start-up a definition fluid-codegen rejects, with the generator's message", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'fluid-cli-defs-'));
-    try {
-      await writeFile(join(dir, 'broken.json'), JSON.stringify({ name: 'broken', request_schema: 'nope' }));
-      const run = await runCli(['--port', '0', '--definitions', dir]);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(
-        /^fluid-emulator: .*broken\.json: broken: \/request_schema: error\[invalid-field\]: request_schema must be a JSON Schema/,
-      );
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const service = await startSdkService('dws_standalone');
+    const run = await runCli([
+      'trigger',
+      'webhook',
+      'droplet_installed',
+      '--url',
+      service.url,
+      '--key',
+      'dws_standalone',
+      '--shop',
+      'acme',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(service.installs).toMatchObject([{ contractVersion: 'v1', shop: 'acme' }]);
   });
 
   it('trigger callback sends --request signed with the cvt_ key and prints the validation report', async () => {

@@ -18,45 +18,19 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, emulator, INSTALLATION } from './support/emulator.js';
 import { startReceiver } from './support/receiver.js';
+import { startSdkService } from './support/sdk-service.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-/**
- * A droplet service built on the SDK's createWebhookHandler: lifecycle events verified only with the droplet's
- * dws_ secret (as Fluid's own droplet SDK requires), installs normalized with normalizeInstallation.
- */
-async function sdkService(dropletSecret: string) {
-  const installs: DropletInstallation[] = [];
-  const handler = createWebhookHandler({
-    resolveKeys: ({ event }) => (event.name.startsWith('droplet_') ? dropletSecret : null),
-    logger: silentLogger,
-    on: {
-      droplet_installed: (event) => {
-        installs.push(normalizeInstallation(event));
-      },
-    },
-  });
-  const server = createServer(toNodeHandler(handler));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`, installs };
-}
-
 describe('droplet_installed against the SDK handler', () => {
   it.each(['v1', 'v2'] as const)(
     '%s is accepted by createWebhookHandler and normalizeInstallation',
     async (version) => {
       const fluid = await emulator();
-      const service = await sdkService(fluid.state.droplet.webhook_secret);
+      const service = await startSdkService(fluid.state.droplet.webhook_secret);
       const result = await fluid.trigger.install({ url: service.url, version, shop: 'acme' });
       expect(result.delivery).toMatchObject({ status: 200, ok: true });
       expect(service.installs).toHaveLength(1);
@@ -83,7 +57,7 @@ describe('droplet_installed against the SDK handler', () => {
 
   it('a droplet_installed triggered as a webhook event is accepted too; no other key than dws_ signs it', async () => {
     const fluid = await emulator();
-    const service = await sdkService(fluid.state.droplet.webhook_secret);
+    const service = await startSdkService(fluid.state.droplet.webhook_secret);
     await api(fluid.url, 'POST', '/api/company/webhooks', {
       token: INSTALLATION,
       body: { webhook: { url: service.url, resource: 'droplet', event: 'installed' } },
@@ -93,7 +67,7 @@ describe('droplet_installed against the SDK handler', () => {
     expect(service.installs[0]).toMatchObject({ contractVersion: 'v2', shop: 'emulated' });
 
     // A service that (wrongly) only knows the company's wvt_ key refuses it: lifecycle events are not signed with it.
-    const wrong = await sdkService(fluid.state.installations()[0]?.webhook_verification_token ?? '');
+    const wrong = await startSdkService(fluid.state.installations()[0]?.webhook_verification_token ?? '');
     const refused = await fluid.trigger.install({ url: wrong.url });
     expect(refused.delivery.status).toBe(401);
   });
