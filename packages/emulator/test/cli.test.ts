@@ -145,6 +145,21 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
     expect(service.installs).toMatchObject([{ contractVersion: 'v1', shop: 'acme' }]);
   });
 
+  it("refuses at start-up a definition fluid-codegen rejects, with the generator's message", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fluid-cli-defs-'));
+    try {
+      await writeFile(join(dir, 'broken.json'), JSON.stringify({ name: 'broken', request_schema: 'nope' }));
+      const run = await runCli(['--port', '0', '--definitions', dir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^fluid-emulator: .*broken\.json: broken: \/request_schema: error\[invalid-field\]: request_schema must be a JSON Schema/,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('trigger callback sends --request signed with the cvt_ key and prints the validation report', async () => {
     const receiver = await startReceiver({ status: 200, json: { message: 42 } });
     const run = await runCli([

@@ -1,20 +1,11 @@
 // The emulator's deliveries against the SDK's own receiving side, and the listings Fluid defines.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '@fluid-droplet/emulator';
+import { resolveInstallationCredentials } from '@fluid-droplet/sdk';
 import { FluidClient } from '@fluid-droplet/sdk/client';
-import {
-  createWebhookHandler,
-  type DropletInstallation,
-  normalizeInstallation,
-  resolveInstallationCredentials,
-  silentLogger,
-  toNodeHandler,
-} from '@fluid-droplet/sdk/receive';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, emulator, INSTALLATION } from './support/emulator.js';
 import { startReceiver } from './support/receiver.js';

@@ -7,7 +7,7 @@ import {
   silentLogger,
   toNodeHandler,
   type WebhookEvent,
-} from '@fluid-droplet/sdk/receive';
+} from '@fluid-droplet/sdk';
 import { afterEach } from 'vitest';
 
 const open: (() => Promise<void>)[] = [];
