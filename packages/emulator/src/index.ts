@@ -30,6 +30,7 @@ export {
   DefinitionLoadError,
   EmulatorError,
   isEmulatorError,
+  ListenError,
   NoInstallationError,
   NoRegistrationError,
   PortInUseError,

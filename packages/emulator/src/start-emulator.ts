@@ -7,7 +7,7 @@ import type { WebhookTimeouts } from './delivery/deliver-webhook.js';
 import type { RequestSampler } from './delivery/request-sampler.js';
 import { createSchemaValidator } from './delivery/schema-validator.js';
 import { createTrigger, type Trigger } from './delivery/trigger.js';
-import { PortInUseError } from './errors/emulator-error.js';
+import { ListenError, PortInUseError } from './errors/emulator-error.js';
 import { routes } from './routes/index.js';
 import { createRequestListener } from './server/request-listener.js';
 import { applyTokens, createInitialData, type EmulatorTokens } from './state/initial-data.js';
@@ -119,7 +119,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     const fail = (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 0, error) : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(host, options.port ?? 0, error)
+          : new ListenError(host, options.port ?? 0, error),
+      );
     server.once('error', fail);
     server.listen(options.port ?? 0, host, () => {
       server.off('error', fail);

@@ -92,6 +92,13 @@ describe('a busy port', () => {
     });
   });
 
+  it('fails startEmulator with ListenError for a host that is not local', async () => {
+    await expect(startEmulator({ host: '192.0.2.1' })).rejects.toMatchObject({
+      name: 'ListenError',
+      message: 'cannot listen on 192.0.2.1:0: 192.0.2.1 is not an address of this machine',
+    });
+  });
+
   it('makes the CLI print one clear line and exit 1', { timeout: 120_000 }, async () => {
     const fluid = await emulator();
     const port = new URL(fluid.url).port;

@@ -70,6 +70,7 @@ const ERROR_NAMES = new Set([
   'UnknownShopError',
   'NoInstallationError',
   'PortInUseError',
+  'ListenError',
 ]);
 
 /** Narrows an unknown value to an {@link EmulatorError} by name, which also works across bundle copies. */
@@ -129,6 +130,25 @@ export class NoInstallationError extends EmulatorError {
   constructor(shop: string) {
     super(`no active droplet installation in shop "${shop}" (install the droplet first)`);
     this.shop = shop;
+  }
+}
+
+/** The emulator could not listen on the host and port it was given (no such local address, no permission). */
+export class ListenError extends EmulatorError {
+  override readonly name: string = 'ListenError';
+  readonly port: number;
+  readonly host: string;
+
+  constructor(host: string, port: number, cause: NodeJS.ErrnoException) {
+    const reason =
+      cause.code === 'EACCES'
+        ? 'permission denied (ports below 1024 need privileges)'
+        : cause.code === 'EADDRNOTAVAIL' || cause.code === 'ENOTFOUND'
+          ? `${host} is not an address of this machine`
+          : (cause.code ?? cause.message);
+    super(`cannot listen on ${host}:${port}: ${reason}`, { cause });
+    this.port = port;
+    this.host = host;
   }
 }
 
