@@ -76,6 +76,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the page, in Chromium', { timeout: 180_0
       body: { webhook: { url: `${service.url}/webhooks`, resource: 'order', event: 'created' } },
     });
     await page.selectOption('#webhook-event', 'order_created');
+    expect(JSON.parse(await page.inputValue('#webhook-payload'))).toEqual({ order: { id: 1 } });
     await page.fill('#webhook-payload', '{"order":{"id":77}}');
     await page.click('#webhook-button');
     const order = page.locator('[data-testid="delivery"][data-name="order_created"]');

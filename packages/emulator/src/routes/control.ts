@@ -182,6 +182,7 @@ function describeState(state: EmulatorState): Record<string, unknown> {
     events: Object.entries(state.topics).flatMap(([resource, events]) =>
       events.map((event) => eventIdentifier(resource, event)),
     ),
+    topics: state.topics,
     installations: state.installations().map((installation) => ({
       ...installation,
       authentication_token: maskToken(installation.authentication_token),

@@ -28,6 +28,7 @@ interface PageDelivery {
 interface PageState {
   readonly definitions: readonly { readonly name: string }[];
   readonly events: readonly string[];
+  readonly topics: Readonly<Record<string, readonly string[]>>;
   readonly registrations: readonly Record<string, unknown>[];
   readonly webhooks: readonly Record<string, unknown>[];
   readonly installations: readonly Record<string, unknown>[];
@@ -166,10 +167,32 @@ function pageMain(): void {
     select.replaceChildren(...values.map((value) => new Option(value, value)));
     if (values.includes(current)) select.value = current;
   };
+  // The payload editor starts from the resource data of the chosen event (`{ "order": { "id": 1 } }`) until the
+  // person edits it; droplet events get their company block from the emulator, so they start empty.
+  let topics: PageState['topics'] = {};
+  let payloadEdited = false;
+  const payloadEditor = byId<HTMLTextAreaElement>('webhook-payload');
+  payloadEditor.addEventListener('input', () => {
+    payloadEdited = true;
+  });
+  const suggestPayload = (): void => {
+    if (payloadEdited) return;
+    const event = byId<HTMLSelectElement>('webhook-event').value;
+    const resource = Object.keys(topics).find((name) =>
+      (topics[name] ?? []).some((action) => `${name}_${action}` === event),
+    );
+    payloadEditor.value =
+      resource === undefined || resource === 'droplet'
+        ? '{}'
+        : JSON.stringify({ [resource]: { id: 1 } }, null, 2);
+  };
+  byId<HTMLSelectElement>('webhook-event').addEventListener('change', suggestPayload);
   const refresh = async (): Promise<void> => {
     const state = (await call('GET', '/_emulator/state')) as unknown as PageState;
+    topics = state.topics;
     const names = state.definitions.map((definition) => definition.name);
     fillSelect('webhook-event', state.events);
+    suggestPayload();
     fillSelect('callback-name', names);
     fillSelect('fuzz-name', names);
     table('installations', state.installations, [

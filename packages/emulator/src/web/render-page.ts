@@ -52,7 +52,7 @@ details.delivery{border-left:4px solid #1a7f37;padding:.2rem .6rem;margin:.4rem 
 <fieldset><legend>Trigger a webhook</legend>
 <label>Event <select id="webhook-event"></select></label>
 <label>Shop (optional) <input id="webhook-shop"></label>
-<label>Payload fields (JSON, merged into the envelope payload) <textarea id="webhook-payload">{}</textarea></label>
+<label>Payload fields (JSON, merged into the envelope payload; droplet events carry the installation's company block) <textarea id="webhook-payload">{}</textarea></label>
 <button id="webhook-button" type="button">Send</button>
 </fieldset>
 <fieldset><legend>Trigger a callback</legend>
