@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Incoming } from '../http/incoming.js';
 import { incomingHandlerOf } from '../http/incoming.js';
 import { LazyAbort } from '../http/lazy-abort.js';
-import { consoleLogger, type ReceiveLogger } from '../http/logger.js';
+import type { FluidLogger } from '../../logger.js';
+import { consoleLogger } from '../http/logger.js';
 import type { BodyReadResult } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';
 import { readNodeBody } from './read-node-body.js';
@@ -20,7 +21,7 @@ export type NodeHandler = (
 /** Options for {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
   /** Where adapter problems (a body already parsed by other middleware) are reported. @default the console */
-  readonly logger?: ReceiveLogger;
+  readonly logger?: FluidLogger;
 }
 
 /**
@@ -31,7 +32,7 @@ export interface NodeHandlerOptions {
  *
  * @example
  * import { createServer } from 'node:http'
- * createServer(toNodeHandler(createWebhookHandler({ resolveKeys, on }))).listen(3000)
+ * createServer(toNodeHandler(createWebhookHandler({ dropletSecret, resolveKeys, on }))).listen(3000)
  *
  * @example
  * app.post('/fluid/webhooks', express.raw({ type: 'application/json' }), toNodeHandler(webhooks))
@@ -57,7 +58,7 @@ async function serveDirect(
   pipeline: (incoming: Incoming) => Promise<Reply>,
   request: NodeRequest,
   response: ServerResponse,
-  logger: ReceiveLogger,
+  logger: FluidLogger,
 ): Promise<void> {
   const incoming = new NodeIncoming(request);
   // The handler's signal aborts when the client goes away before the reply is out.
@@ -123,12 +124,12 @@ class NodeIncoming implements Incoming {
     this.#disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
   }
 
-  async readBody(maxBytes: number): Promise<BodyReadResult> {
+  async readBody(maxBytes: number, timeoutMs?: number): Promise<BodyReadResult> {
     const preread = this.#request.body;
     const result =
       preread instanceof Uint8Array || typeof preread === 'string'
         ? prereadBody(preread, maxBytes)
-        : await readNodeBody(this.#request, maxBytes);
+        : await readNodeBody(this.#request, maxBytes, timeoutMs);
     if (result.ok) this.#bytes = result.bytes;
     return result;
   }
@@ -167,7 +168,7 @@ async function serve(
   handler: (request: Request) => Promise<Response>,
   request: NodeRequest,
   response: ServerResponse,
-  logger: ReceiveLogger,
+  logger: FluidLogger,
 ): Promise<void> {
   const controller = new AbortController();
   response.once('close', () => {

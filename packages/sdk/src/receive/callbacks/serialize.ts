@@ -15,7 +15,8 @@ export function serializeResponse(value: unknown): SerializeResult {
   try {
     return { ok: true, text: JSON.stringify(value) };
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : 'not serializable' };
+    // The name only: a throwing toJSON may quote anything in its message.
+    return { ok: false, problem: error instanceof Error ? `${error.name} while serializing` : 'not serializable' };
   }
 }
 
