@@ -10,7 +10,7 @@ export type NormalizeResult =
       readonly problem: string;
     };
 
-const EVENT_NAME = /^[a-z][a-z0-9_]{0,127}$/;
+const EVENT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,127}$/
 
 // Where each known event keeps its resource data; the typed handlers rely on it being an object.
 const resourceKeyOf: { readonly [N in keyof FluidWebhookEventMap]: string } = {
