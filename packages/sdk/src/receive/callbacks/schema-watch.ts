@@ -18,6 +18,8 @@ export class SchemaWatch {
   }
 
   observe(definition: string, stamp: CallbackSchemaStamp): void {
+    // A request without a stamp says nothing about the definition's version.
+    if (stamp.version === null && stamp.hash === null) return;
     const key = `${typeof stamp.version}:${String(stamp.version)}\u0000${String(stamp.hash)}`;
     const seen = this.#seen.get(definition);
     if (seen === undefined) {
