@@ -82,7 +82,8 @@ export async function startDropletService(options: DropletServiceOptions): Promi
       droplet_installed: async (event) => {
         const installation = normalizeInstallation(event);
         const installationUuid = installation.dropletInstallationUuid;
-        if (installationUuid === null) throw new Error('this example needs droplet_installation_uuid to key installs');
+        if (installationUuid === null)
+          throw new Error('this example needs droplet_installation_uuid to key installs');
         const credentials = await resolveInstallationCredentials(installation, {
           exchange: (token) => exchangeClient.dropletInstallations.exchange(token),
         });

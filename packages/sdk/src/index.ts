@@ -56,6 +56,9 @@ export {
 } from './client/index.js';
 // --- logging (client, receive and stores) ---
 export type { FluidLogger } from './logger.js';
+// --- node:http and Express adapter (also @fluid-droplet/sdk/node) ---
+export type { NodeHandler, NodeHandlerOptions, NodeRequest } from './node.js';
+export { toNodeHandler } from './node.js';
 // --- receive (signatures, webhooks, callbacks) ---
 export type {
   CallbackContext,
@@ -146,9 +149,18 @@ export {
   verifyFluidSignature,
   verifyLegacyToken,
 } from './receive/index.js';
-// --- node:http and Express adapter (also @fluid-droplet/sdk/node) ---
-export type { NodeHandler, NodeHandlerOptions, NodeRequest } from './node.js';
-export { toNodeHandler } from './node.js';
+// --- registry (generated callback definitions) ---
+export type {
+  CallbackDefinitionEntry,
+  CallbackName,
+  CallbackRegistry,
+  CallbackRequest,
+  CallbackResponse,
+  CallbackTypes,
+  RegistryRequest,
+  RegistryResponse,
+} from './registry/index.js';
+export { type CallbackDefinitionData, callbackNames, callbacks, definitions } from './registry/index.js';
 // --- stores (registrations, idempotency) ---
 export type {
   CallbackRegistrationRecord,
@@ -164,15 +176,3 @@ export type {
   RegistrationStore,
 } from './stores/index.js';
 export { createMemoryIdempotency, createMemoryRegistrations, tokenDigest } from './stores/index.js';
-// --- registry (generated callback definitions) ---
-export type {
-  CallbackDefinitionEntry,
-  CallbackName,
-  CallbackRegistry,
-  CallbackRequest,
-  CallbackResponse,
-  CallbackTypes,
-  RegistryRequest,
-  RegistryResponse,
-} from './registry/index.js';
-export { type CallbackDefinitionData, callbackNames, callbacks, definitions } from './registry/index.js';

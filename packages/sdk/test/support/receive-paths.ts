@@ -25,7 +25,8 @@ export async function senderFor(path: ReceivePath, handler: FetchHandler): Promi
   const sender: Sender = {
     send: async (request) => {
       const url = new URL(request.url);
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+      const body =
+        request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
       return fetch(`${server.url}${url.pathname}${url.search}`, {
         method: request.method,
         headers: request.headers,

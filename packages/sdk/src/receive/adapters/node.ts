@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FluidLogger } from '../../logger.js';
 import type { Incoming } from '../http/incoming.js';
 import { incomingHandlerOf } from '../http/incoming.js';
 import { LazyAbort } from '../http/lazy-abort.js';
-import type { FluidLogger } from '../../logger.js';
 import { consoleLogger } from '../http/logger.js';
 import type { BodyReadResult } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';

@@ -84,7 +84,10 @@ function forDefinition<N extends keyof R & string, R extends CallbackRegistry = 
     options.onFailure as CallbackFailurePolicy | undefined,
   );
   const settings = resolveSettings(options);
-  return serveCallbacks({ routes: new Map([[name, route]]), fixed: route, unroutedPolicy: undefined }, settings);
+  return serveCallbacks(
+    { routes: new Map([[name, route]]), fixed: route, unroutedPolicy: undefined },
+    settings,
+  );
 }
 
 /** Creates a callback handler; `createCallbackHandler.for(name, fn, options)` serves a single definition. */

@@ -16,7 +16,10 @@ export function serializeResponse(value: unknown): SerializeResult {
     return { ok: true, text: JSON.stringify(value) };
   } catch (error) {
     // The name only: a throwing toJSON may quote anything in its message.
-    return { ok: false, problem: error instanceof Error ? `${error.name} while serializing` : 'not serializable' };
+    return {
+      ok: false,
+      problem: error instanceof Error ? `${error.name} while serializing` : 'not serializable',
+    };
   }
 }
 

@@ -94,10 +94,17 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * Checks a reply meant for `name` against its response schema and serializes it, once, at creation: a bad
  * neutral reply is a startup error rather than a surprise during an outage.
  */
-export function prepareReply(name: string, entry: CallbackDefinitionEntry, reply: unknown, what: string): string {
+export function prepareReply(
+  name: string,
+  entry: CallbackDefinitionEntry,
+  reply: unknown,
+  what: string,
+): string {
   const checked = entry.response.safeParse(reply);
   if (!checked.success) {
-    const where = toValidationIssues(checked.error).map((issue) => `${issue.pointer || '/'} ${issue.message}`);
+    const where = toValidationIssues(checked.error).map(
+      (issue) => `${issue.pointer || '/'} ${issue.message}`,
+    );
     throw new TypeError(`${what} for ${name} does not match its response schema: ${where.join('; ')}`);
   }
   const serialized = serializeResponse(reply);
@@ -118,7 +125,8 @@ export function makeRoute(
     entry,
     run,
     onFailure,
-    neutralText: neutral === undefined ? undefined : prepareReply(name, entry, neutral.reply, 'the neutral reply'),
+    neutralText:
+      neutral === undefined ? undefined : prepareReply(name, entry, neutral.reply, 'the neutral reply'),
   };
 }
 
@@ -141,7 +149,10 @@ class RequestState {
 const refused = (reason: FailureReason): Outcome => ({ kind: 'refused', reason });
 
 /** Builds the Web-standard handler around a route table: the whole callback pipeline. */
-export function serveCallbacks(table: RouteTable, settings: Settings): (request: Request) => Promise<Response> {
+export function serveCallbacks(
+  table: RouteTable,
+  settings: Settings,
+): (request: Request) => Promise<Response> {
   const { logger, timeoutMs } = settings;
   const watch = new SchemaWatch(logger);
 
@@ -154,7 +165,8 @@ export function serveCallbacks(table: RouteTable, settings: Settings): (request:
     const line = checkRequestLine(incoming);
     if (line !== undefined) return refused(line);
     const token = readSingleHeader(incoming.headers, FluidHeader.callbackToken);
-    if (token.kind !== 'value') return refused(token.kind === 'missing' ? 'missing_token' : 'duplicate_token');
+    if (token.kind !== 'value')
+      return refused(token.kind === 'missing' ? 'missing_token' : 'duplicate_token');
     const signature = checkSignature(incoming, settings.toleranceSeconds, arrivalMs);
     if (!signature.ok) return refused(signature.reason);
 
@@ -176,7 +188,8 @@ export function serveCallbacks(table: RouteTable, settings: Settings): (request:
 
     const body = await readRequestBody(incoming, settings.maxBodyBytes, settings.bodyTimeoutMs);
     if (!body.ok) return refused(body.reason);
-    if ((await matchingKey([token.value], signature.value, body.value)) < 0) return refused('signature_mismatch');
+    if ((await matchingKey([token.value], signature.value, body.value)) < 0)
+      return refused('signature_mismatch');
     const parsed = parseJsonObject(body.value);
     if (!parsed.ok) return refused(parsed.reason);
     const named = parsed.value.callback_name;
@@ -227,7 +240,10 @@ export function serveCallbacks(table: RouteTable, settings: Settings): (request:
           state.issues = issues;
           return refused('invalid_reply');
         }
-        logger.warn('callback response does not match its schema; sent anyway', { callback: route.name, issues });
+        logger.warn('callback response does not match its schema; sent anyway', {
+          callback: route.name,
+          issues,
+        });
       }
     }
     const serialized = serializeResponse(value);
@@ -242,10 +258,13 @@ export function serveCallbacks(table: RouteTable, settings: Settings): (request:
     if (outcome.kind !== 'refused') return defaultReply(outcome);
     const { reason } = outcome;
     report(reason, state);
-    const route = state.route !== undefined && state.route.name === state.definition ? state.route : undefined;
+    const route =
+      state.route !== undefined && state.route.name === state.definition ? state.route : undefined;
     const policy = route === undefined ? table.unroutedPolicy : route.onFailure;
     const fallback = defaultReply(
-      state.issues === undefined || reason !== 'invalid_request' ? outcome : { ...outcome, detail: state.issues },
+      state.issues === undefined || reason !== 'invalid_request'
+        ? outcome
+        : { ...outcome, detail: state.issues },
     );
     if (policy === undefined) return fallback;
     if (route?.neutralText !== undefined) return jsonTextReply(200, route.neutralText);

@@ -9,7 +9,9 @@ import type { FailureReason } from './outcome.js';
 import { isJsonContentType, parseJsonBody } from './parse-json.js';
 
 /** A step's result: its value, or the reason to refuse. */
-export type StepResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: FailureReason };
+export type StepResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: FailureReason };
 
 /** Method and content type: only a JSON `POST` is a delivery. */
 export function checkRequestLine(incoming: Incoming): FailureReason | undefined {

@@ -39,7 +39,8 @@ export async function readBodyWithLimit(
   let total = 0;
   try {
     for (;;) {
-      const next = timedOut === undefined ? await reader.read() : await Promise.race([reader.read(), timedOut]);
+      const next =
+        timedOut === undefined ? await reader.read() : await Promise.race([reader.read(), timedOut]);
       if (next === TIMED_OUT) {
         reader.cancel().catch(() => undefined);
         return { ok: false, reason: 'timeout' };

@@ -11,8 +11,8 @@ import {
   parseJsonObject,
   readRequestBody,
 } from '../http/opening-checks.js';
-import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { defaultReply, type FailureReason, type Outcome } from '../http/outcome.js';
+import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { readSingleHeader } from '../signature/header-input.js';
 import { FluidHeader } from '../signature/header-names.js';
 import { usableKeys } from '../signature/keys.js';
@@ -133,7 +133,8 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
     // `droplet_installed` for another shop would be a takeover of that shop's installation.
     if (isLifecycleEvent(event.name) !== (verified.kind === 'droplet')) return refused('key_kind_mismatch');
     const bodyShop = shopInPayload(event);
-    if (headerShop !== null && bodyShop !== null && !sameShop(headerShop, bodyShop)) return refused('shop_mismatch');
+    if (headerShop !== null && bodyShop !== null && !sameShop(headerShop, bodyShop))
+      return refused('shop_mismatch');
     const shop = verified.kind === 'company' ? headerShop : (bodyShop ?? headerShop);
 
     const handler = handlerFor(event.name);

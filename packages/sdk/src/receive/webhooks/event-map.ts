@@ -1,9 +1,9 @@
 import type {
   CartEventPayload,
-  MemberEventPayload,
   DropletInstalledPayload,
   DropletUninstalledPayload,
   GenericEventPayload,
+  MemberEventPayload,
   OrderEventPayload,
   ProductEventPayload,
   SubscriptionEventPayload,

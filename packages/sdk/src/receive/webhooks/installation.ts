@@ -134,7 +134,8 @@ function stringField(record: Record<string, unknown>, key: string): string {
   const value = record[key];
   if (value === undefined || value === null)
     throw new TypeError(`droplet_installed payload: company.${key} is missing`);
-  if (typeof value !== 'string') throw new TypeError(`droplet_installed payload: company.${key} must be a string`);
+  if (typeof value !== 'string')
+    throw new TypeError(`droplet_installed payload: company.${key} must be a string`);
   return value;
 }
 

@@ -10,7 +10,7 @@ export type NormalizeResult =
       readonly problem: string;
     };
 
-const EVENT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,127}$/
+const EVENT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,127}$/;
 
 // Where each known event keeps its resource data; the typed handlers rely on it being an object.
 const resourceKeyOf: { readonly [N in keyof FluidWebhookEventMap]: string } = {
@@ -61,7 +61,11 @@ export function normalizeWebhookEvent(body: unknown): NormalizeResult {
   const payload = isEnvelope || nested ? (body.payload as Record<string, unknown>) : body;
   const name = eventNameOf(isEnvelope ? body.name : undefined, payload);
   if (name === undefined)
-    return { ok: false, reason: 'no_event_name', problem: 'no event name (name, event_name or resource and event)' };
+    return {
+      ok: false,
+      reason: 'no_event_name',
+      problem: 'no event name (name, event_name or resource and event)',
+    };
   if (isKnownWebhookEvent(name) && !isRecord(payload[resourceKeyOf[name]])) {
     return {
       ok: false,
