@@ -11,6 +11,8 @@ const MAX_STAMPS_PER_DEFINITION = 64;
  */
 export class SchemaWatch {
   readonly #seen = new Map<string, Set<string>>();
+  // The stamp seen last per definition: nearly every request repeats it, and this skips building a key.
+  readonly #last = new Map<string, CallbackSchemaStamp>();
   readonly #logger: FluidLogger;
 
   constructor(logger: FluidLogger) {
@@ -20,6 +22,9 @@ export class SchemaWatch {
   observe(definition: string, stamp: CallbackSchemaStamp): void {
     // A request without a stamp says nothing about the definition's version.
     if (stamp.version === null && stamp.hash === null) return;
+    const last = this.#last.get(definition);
+    if (last !== undefined && last.version === stamp.version && last.hash === stamp.hash) return;
+    this.#last.set(definition, stamp);
     const key = `${typeof stamp.version}:${String(stamp.version)}\u0000${String(stamp.hash)}`;
     const seen = this.#seen.get(definition);
     if (seen === undefined) {

@@ -13,10 +13,10 @@ import {
 import { defaultReply, defaultStatus, type FailureReason, type Outcome, stageOf } from '../http/outcome.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { fromWebResponse, jsonTextReply, type Reply } from '../http/reply.js';
-import { sha256Hex } from '../signature/crypto.js';
+import { hmacVerify, sha256Hex, signedMessage } from '../signature/crypto.js';
 import { readSingleHeader } from '../signature/header-input.js';
 import { FluidHeader } from '../signature/header-names.js';
-import { DEFAULT_TOLERANCE_SECONDS, matchingKey } from '../signature/verify.js';
+import { DEFAULT_TOLERANCE_SECONDS } from '../signature/verify.js';
 import { CallbackHandlerContext } from './context.js';
 import { neutralReplyOf } from './failure-policy.js';
 import { toValidationIssues, type ValidationIssue } from './issues.js';
@@ -60,7 +60,7 @@ interface Settings {
   readonly maxBodyBytes: number;
   readonly toleranceSeconds: number;
   readonly logger: FluidLogger;
-  readonly now: () => Date;
+  readonly nowMs: () => number;
 }
 
 /** Resolves the shared settings with their defaults, refusing nonsense at creation. */
@@ -79,8 +79,12 @@ export function resolveSettings<R extends CallbackRegistry>(options: CallbackHan
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
     toleranceSeconds: positive('toleranceSeconds', options.toleranceSeconds, DEFAULT_TOLERANCE_SECONDS),
     logger: options.logger ?? consoleLogger,
-    now: options.now ?? (() => new Date()),
+    nowMs: options.now === undefined ? Date.now : nowMsOf(options.now),
   };
+}
+
+function nowMsOf(now: () => Date): () => number {
+  return () => now().getTime();
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -172,7 +176,10 @@ export function serveCallbacks(
 
     let registration: CallbackRegistrationRecord | null;
     try {
-      registration = await settings.registrations.findByTokenDigest(await sha256Hex(token.value));
+      const digest = sha256Hex(token.value);
+      registration = await settings.registrations.findByTokenDigest(
+        typeof digest === 'string' ? digest : await digest,
+      );
     } catch (error) {
       state.error = error;
       return refused('store_unavailable');
@@ -188,8 +195,8 @@ export function serveCallbacks(
 
     const body = await readRequestBody(incoming, settings.maxBodyBytes, settings.bodyTimeoutMs);
     if (!body.ok) return refused(body.reason);
-    if ((await matchingKey([token.value], signature.value, body.value)) < 0)
-      return refused('signature_mismatch');
+    const message = signedMessage(signature.value.timestampText, body.value);
+    if (!(await hmacVerify(token.value, signature.value.mac, message))) return refused('signature_mismatch');
     const parsed = parseJsonObject(body.value);
     if (!parsed.ok) return refused(parsed.reason);
     const named = parsed.value.callback_name;
@@ -332,8 +339,10 @@ export function serveCallbacks(
     }
   }
 
+  // Per request, only anonymous callbacks and one object: this runs for every request, and a dev loader that keeps
+  // function names (tsx) wraps every named closure in a helper call.
   return createFetchHandler((incoming) => {
-    const arrivalMs = settings.now().getTime();
+    const arrivalMs = settings.nowMs();
     const state = new RequestState(table.fixed);
     const abort = new LazyAbort(() => incoming.signal);
     return new Promise<Reply>((resolve) => {
@@ -344,17 +353,23 @@ export function serveCallbacks(
         abort.abort(new DOMException('The callback ran past its deadline', 'TimeoutError'));
         resolve(safeFinish(refused('deadline'), state));
       }, timeoutMs);
-      const settle = (outcome: Outcome) => {
-        if (state.settled) return;
-        state.settled = true;
-        clearTimeout(timer);
-        abort.release();
-        resolve(safeFinish(outcome, state));
-      };
-      decide(incoming, state, abort, arrivalMs).then(settle, (error: unknown) => {
-        state.error = error;
-        settle(refused('handler_error'));
-      });
+      decide(incoming, state, abort, arrivalMs).then(
+        (outcome) => {
+          if (state.settled) return;
+          state.settled = true;
+          clearTimeout(timer);
+          abort.release();
+          resolve(outcome.kind === 'reply' ? defaultReply(outcome) : safeFinish(outcome, state));
+        },
+        (error: unknown) => {
+          if (state.settled) return;
+          state.settled = true;
+          clearTimeout(timer);
+          abort.release();
+          state.error = error;
+          resolve(safeFinish(refused('handler_error'), state));
+        },
+      );
     });
   });
 }
