@@ -1,7 +1,9 @@
 import { callbacks } from '../../registry/index.js';
 import type { CallbackDefinitionEntry, CallbackRegistry } from '../../registry/types.js';
 import type { FetchHandler } from '../http/fetch-handler.js';
-import { makeRoute, type Route, resolveSettings, serveCallbacks } from './serve.js';
+import { makeRoute, type Route } from './routes.js';
+import { serveCallbacks } from './serve.js';
+import { resolveSettings } from './settings.js';
 import type {
   CallbackContext,
   CallbackFailurePolicy,

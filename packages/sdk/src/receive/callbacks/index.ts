@@ -3,7 +3,7 @@ export type { NeutralReplyPolicy } from './failure-policy.js';
 export { knownNeutralReplies, neutralReply } from './failure-policy.js';
 export type { ValidationIssue } from './issues.js';
 export { toPointer } from './issues.js';
-export { DEFAULT_CALLBACK_TIMEOUT_MS } from './serve.js';
+export { DEFAULT_CALLBACK_TIMEOUT_MS } from './settings.js';
 export type {
   CallbackContext,
   CallbackFailure,

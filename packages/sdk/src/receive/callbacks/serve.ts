@@ -1,9 +1,7 @@
-import type { FluidLogger } from '../../logger.js';
-import type { CallbackDefinitionEntry, CallbackRegistry } from '../../registry/types.js';
-import type { CallbackRegistrationRecord, RegistrationLookup } from '../../stores/types.js';
+import type { CallbackRegistrationRecord } from '../../stores/types.js';
 import { createFetchHandler, type Incoming } from '../http/incoming.js';
 import { LazyAbort } from '../http/lazy-abort.js';
-import { consoleLogger, describeError } from '../http/logger.js';
+import { describeError } from '../http/logger.js';
 import {
   checkRequestLine,
   checkSignature,
@@ -11,128 +9,17 @@ import {
   readRequestBody,
 } from '../http/opening-checks.js';
 import { defaultReply, defaultStatus, type FailureReason, type Outcome, stageOf } from '../http/outcome.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { fromWebResponse, jsonTextReply, type Reply } from '../http/reply.js';
 import { hmacVerify, sha256Hex, signedMessage } from '../signature/crypto.js';
 import { readSingleHeader } from '../signature/header-input.js';
 import { FluidHeader } from '../signature/header-names.js';
-import { DEFAULT_TOLERANCE_SECONDS } from '../signature/verify.js';
 import { CallbackHandlerContext } from './context.js';
-import { neutralReplyOf } from './failure-policy.js';
 import { toValidationIssues, type ValidationIssue } from './issues.js';
+import type { Route, RouteTable } from './routes.js';
 import { SchemaWatch, schemaStampOf } from './schema-watch.js';
 import { serializeResponse } from './serialize.js';
-import type {
-  CallbackContext,
-  CallbackFailure,
-  CallbackFailurePolicy,
-  CallbackHandlerSettings,
-} from './types.js';
-import { type ResolvedValidation, resolveValidation } from './validation-mode.js';
-
-/** One servable definition after the public options are resolved. */
-export interface Route {
-  readonly name: string;
-  readonly entry: CallbackDefinitionEntry;
-  readonly run: (request: unknown, context: CallbackContext) => unknown;
-  readonly onFailure: CallbackFailurePolicy | undefined;
-  /** A neutral reply's JSON text, validated and serialized at creation. */
-  readonly neutralText: string | undefined;
-}
-
-/** What a handler serves: its routes by definition, and what applies before a definition is known. */
-export interface RouteTable {
-  readonly routes: ReadonlyMap<string, Route>;
-  /** The one route of `createCallbackHandler.for`, known before any lookup. */
-  readonly fixed: Route | undefined;
-  /** The policy for failures whose definition has no route (an unknown token on a multi-definition handler). */
-  readonly unroutedPolicy: CallbackFailurePolicy | undefined;
-}
-
-/** The default deadline: under Fluid's 20 s ceiling, leaving room for the network. */
-export const DEFAULT_CALLBACK_TIMEOUT_MS = 18_000;
-
-interface Settings {
-  readonly registrations: RegistrationLookup;
-  readonly validation: ResolvedValidation;
-  readonly timeoutMs: number;
-  readonly bodyTimeoutMs: number | undefined;
-  readonly maxBodyBytes: number;
-  readonly toleranceSeconds: number;
-  readonly logger: FluidLogger;
-  readonly nowMs: () => number;
-}
-
-/** Resolves the shared settings with their defaults, refusing nonsense at creation. */
-export function resolveSettings<R extends CallbackRegistry>(options: CallbackHandlerSettings<R>): Settings {
-  const registrations = options.registrations as RegistrationLookup | undefined;
-  if (typeof registrations?.findByTokenDigest !== 'function')
-    throw new TypeError('createCallbackHandler: registrations must have findByTokenDigest(digest)');
-  const timeoutMs = positive('timeoutMs', options.timeoutMs, DEFAULT_CALLBACK_TIMEOUT_MS);
-  const bodyTimeoutMs = positive('bodyTimeoutMs', options.bodyTimeoutMs, timeoutMs);
-  return {
-    registrations,
-    validation: resolveValidation(options.validate),
-    timeoutMs,
-    // The deadline already bounds the body; a second timer is armed only for a shorter body limit.
-    bodyTimeoutMs: bodyTimeoutMs < timeoutMs ? bodyTimeoutMs : undefined,
-    maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
-    toleranceSeconds: positive('toleranceSeconds', options.toleranceSeconds, DEFAULT_TOLERANCE_SECONDS),
-    logger: options.logger ?? consoleLogger,
-    nowMs: options.now === undefined ? Date.now : nowMsOf(options.now),
-  };
-}
-
-function nowMsOf(now: () => Date): () => number {
-  return () => now().getTime();
-}
-
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0)
-    throw new TypeError(`createCallbackHandler: ${name} must be a positive number`);
-  return value;
-}
-
-/**
- * Checks a reply meant for `name` against its response schema and serializes it, once, at creation: a bad
- * neutral reply is a startup error rather than a surprise during an outage.
- */
-export function prepareReply(
-  name: string,
-  entry: CallbackDefinitionEntry,
-  reply: unknown,
-  what: string,
-): string {
-  const checked = entry.response.safeParse(reply);
-  if (!checked.success) {
-    const where = toValidationIssues(checked.error).map(
-      (issue) => `${issue.pointer || '/'} ${issue.message}`,
-    );
-    throw new TypeError(`${what} for ${name} does not match its response schema: ${where.join('; ')}`);
-  }
-  const serialized = serializeResponse(reply);
-  if (!serialized.ok) throw new TypeError(`${what} for ${name} is not serializable: ${serialized.problem}`);
-  return serialized.text;
-}
-
-/** Builds a route, validating a neutral-reply policy against the definition. */
-export function makeRoute(
-  name: string,
-  entry: CallbackDefinitionEntry,
-  run: Route['run'],
-  onFailure: CallbackFailurePolicy | undefined,
-): Route {
-  const neutral = neutralReplyOf(onFailure);
-  return {
-    name,
-    entry,
-    run,
-    onFailure,
-    neutralText:
-      neutral === undefined ? undefined : prepareReply(name, entry, neutral.reply, 'the neutral reply'),
-  };
-}
+import type { Settings } from './settings.js';
+import type { CallbackFailure } from './types.js';
 
 /** What one request has established so far, for the failure policy and the log. */
 class RequestState {
