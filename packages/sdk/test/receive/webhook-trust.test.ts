@@ -140,6 +140,25 @@ describe.each(receivePaths)('over the %s path', (path: ReceivePath) => {
       ]);
     });
 
+    it('a company key store that is down does not stop a lifecycle event signed with the droplet secret', async () => {
+      const { handler, events } = setup({
+        resolveKeys: () => {
+          throw new Error('key store down');
+        },
+      });
+      const lifecycle = await send(
+        handler,
+        await signedRequest({ body: install('shop-a'), key: DWS, shop: 'shop-a' }),
+      );
+      expect(lifecycle.status).toBe(200);
+      const business = await send(
+        handler,
+        await signedRequest({ body: order(3), key: WVT_A, shop: 'shop-a' }),
+      );
+      expect(business.status).toBe(401);
+      expect(events.map((event) => event.name)).toEqual(['droplet_installed']);
+    });
+
     it('refuses to start without a usable droplet secret', () => {
       for (const dropletSecret of ['', ' dws_padded', []]) {
         expect(() => createWebhookHandler({ dropletSecret, logger: recordingLogger() })).toThrow(

@@ -97,12 +97,14 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
     const body = await readRequestBody(incoming, settings.maxBodyBytes, settings.bodyTimeoutMs);
     if (!body.ok) return body;
     let companyKeys: string[] = [];
+    let lookupFailed = false;
     if (shop !== null && options.resolveKeys !== undefined) {
       try {
         companyKeys = usableKeys(await options.resolveKeys({ shop }));
       } catch (error) {
+        // A lifecycle event still verifies with the droplet secret; anything else fails as the store's outage.
+        lookupFailed = true;
         logger.error('webhook key lookup failed', { shop, error: describeError(error) });
-        return { ok: false, reason: 'store_unavailable' };
       }
     }
     const keys = companyKeys.length === 0 ? dropletKeys : [...dropletKeys, ...companyKeys];
@@ -110,7 +112,7 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
       signature === undefined
         ? await matchingToken(legacy as string, keys)
         : await matchingKey(keys, signature, body.value);
-    if (matched < 0) return { ok: false, reason: 'signature_mismatch' };
+    if (matched < 0) return { ok: false, reason: lookupFailed ? 'store_unavailable' : 'signature_mismatch' };
     return { ok: true, kind: matched < dropletKeys.length ? 'droplet' : 'company', bytes: body.value };
   }
 
