@@ -60,11 +60,7 @@ async function serveDirect(
   response: ServerResponse,
   logger: FluidLogger,
 ): Promise<void> {
-  const incoming = new NodeIncoming(request);
-  // The handler's signal aborts when the client goes away before the reply is out.
-  response.once('close', () => {
-    if (!response.writableFinished) incoming.disconnected();
-  });
+  const incoming = new NodeIncoming(request, response);
   try {
     const preread = request.body;
     if (
@@ -103,25 +99,37 @@ class NodeIncoming implements Incoming {
   readonly headers: NodeRequest['headers'];
   readonly contentType: string | null;
   readonly #request: NodeRequest;
-  // The controller behind the signal is made only if a handler runs asynchronously and so reads the signal.
-  readonly #disconnect = new LazyAbort();
+  readonly #response: ServerResponse;
+  // The signal, and the 'close' listener behind it, are made only for a handler that reads its signal.
+  #disconnect: LazyAbort | undefined;
   #bytes: Uint8Array<ArrayBuffer> | undefined;
 
-  constructor(request: NodeRequest) {
+  constructor(request: NodeRequest, response: ServerResponse) {
     this.#request = request;
+    this.#response = response;
     this.method = request.method ?? 'GET';
     this.headers = request.headers;
     const contentType = request.headers['content-type'];
     this.contentType = typeof contentType === 'string' ? contentType : null;
   }
 
+  /** Aborts when the client goes away before the reply is out. */
   get signal(): AbortSignal {
+    if (this.#disconnect === undefined) {
+      const disconnect = new LazyAbort();
+      const response = this.#response;
+      this.#disconnect = disconnect;
+      if (response.writableFinished || response.destroyed) {
+        if (!response.writableFinished)
+          disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
+      } else {
+        response.once('close', () => {
+          if (!response.writableFinished)
+            disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
+        });
+      }
+    }
     return this.#disconnect.signal;
-  }
-
-  /** Aborts the signal: the client went away before the reply was out. */
-  disconnected(): void {
-    this.#disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
   }
 
   async readBody(maxBytes: number, timeoutMs?: number): Promise<BodyReadResult> {
