@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CreatedCallbackRegistration } from '@fluid-droplet/sdk/client';
+import type { CallbackRegistrationRecord, RegistrationLookup } from '@fluid-droplet/sdk/receive';
 
 /** What the service keeps per installed company. */
 export interface Installation {
@@ -7,27 +8,32 @@ export interface Installation {
   readonly shop: string;
   readonly companyId: number;
   readonly authenticationToken: string;
-  readonly webhookVerificationToken: string;
+  /** The company's `wvt_` key; a v1 install may not carry one (its business webhooks are then refused). */
+  readonly webhookVerificationToken: string | null;
   /** The callback registrations made for it, each with the `cvt_` token its calls are signed with. */
   readonly registrations: readonly CreatedCallbackRegistration[];
 }
 
 /**
- * In-memory installation records. Callback tokens are indexed by their SHA-256 digest, so a lookup never
- * compares secrets with `===` and a dump of the index does not reveal them.
+ * In-memory installation records. Callback registrations are indexed by their token's SHA-256 digest (the raw token
+ * is not kept there), which is the lookup the callback handler makes.
  */
-export class InstallationStore {
+export class InstallationStore implements RegistrationLookup {
   readonly #byUuid = new Map<string, Installation>();
-  readonly #callbackKeys = new Map<string, { definitionName: string; token: string }>();
+  readonly #registrations = new Map<string, CallbackRegistrationRecord>();
 
   /** Stores an installation, replacing an earlier one with the same uuid (a reinstall) and its callback tokens. */
   save(installation: Installation): void {
     this.remove(installation.installationUuid);
     this.#byUuid.set(installation.installationUuid, installation);
     for (const registration of installation.registrations) {
-      this.#callbackKeys.set(digest(registration.verification_token), {
+      const tokenDigest = digest(registration.verification_token);
+      this.#registrations.set(tokenDigest, {
+        uuid: registration.uuid,
+        installationUuid: installation.installationUuid,
         definitionName: registration.definition_name,
-        token: registration.verification_token,
+        url: registration.url,
+        tokenDigest,
       });
     }
   }
@@ -37,7 +43,7 @@ export class InstallationStore {
     const existing = this.#byUuid.get(installationUuid);
     if (existing === undefined) return false;
     for (const registration of existing.registrations)
-      this.#callbackKeys.delete(digest(registration.verification_token));
+      this.#registrations.delete(digest(registration.verification_token));
     return this.#byUuid.delete(installationUuid);
   }
 
@@ -55,10 +61,9 @@ export class InstallationStore {
     return undefined;
   }
 
-  /** The `cvt_` key for a presented callback token, or null unless a live registration for `definitionName` issued it. */
-  callbackKey(token: string, definitionName: string): string | null {
-    const found = this.#callbackKeys.get(digest(token));
-    return found !== undefined && found.definitionName === definitionName ? found.token : null;
+  /** The live registration whose `cvt_` token has this digest: the callback handler's `registrations`. */
+  async findByTokenDigest(tokenDigest: string): Promise<CallbackRegistrationRecord | null> {
+    return this.#registrations.get(tokenDigest) ?? null;
   }
 
   /** How many installations are live. */

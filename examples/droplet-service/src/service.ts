@@ -2,15 +2,15 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { CallbackName } from '@fluid-droplet/sdk';
 import { FluidClient } from '@fluid-droplet/sdk/client';
+import { toNodeHandler } from '@fluid-droplet/sdk/node';
 import {
   consoleLogger,
   createCallbackHandler,
   createWebhookHandler,
   type FetchHandler,
+  type FluidLogger,
   normalizeInstallation,
-  type ReceiveLogger,
   resolveInstallationCredentials,
-  toNodeHandler,
 } from '@fluid-droplet/sdk/receive';
 import { InstallationStore } from './installations.js';
 import { registerCallback } from './register-callback.js';
@@ -37,7 +37,7 @@ export interface DropletServiceOptions {
   /** The deadline for callback replies, in ms. @default 18_000 */
   readonly callbackTimeoutMs?: number;
   /** @default the console */
-  readonly logger?: ReceiveLogger;
+  readonly logger?: FluidLogger;
 }
 
 /** A running droplet service. */
@@ -75,13 +75,15 @@ export async function startDropletService(options: DropletServiceOptions): Promi
 
   const webhooks = createWebhookHandler({
     logger,
-    resolveKeys: ({ shop, event }) => {
-      if (event.name.startsWith('droplet_')) return options.dropletSecret;
-      return shop === null ? null : (installations.byShop(shop)?.webhookVerificationToken ?? null);
-    },
+    // Install and uninstall verify only against the droplet secret; business events only against the company key.
+    dropletSecret: options.dropletSecret,
+    resolveKeys: ({ shop }) => installations.byShop(shop)?.webhookVerificationToken ?? null,
     on: {
       droplet_installed: async (event) => {
         const installation = normalizeInstallation(event);
+        const installationUuid = installation.dropletInstallationUuid;
+        if (installationUuid === null)
+          throw new Error('this example needs droplet_installation_uuid to key installs');
         const credentials = await resolveInstallationCredentials(installation, {
           exchange: (token) => exchangeClient.dropletInstallations.exchange(token),
         });
@@ -97,7 +99,7 @@ export async function startDropletService(options: DropletServiceOptions): Promi
           );
         }
         installations.save({
-          installationUuid: installation.dropletInstallationUuid,
+          installationUuid,
           shop: installation.shop,
           companyId: installation.companyId,
           authenticationToken: credentials.authenticationToken,
@@ -111,12 +113,12 @@ export async function startDropletService(options: DropletServiceOptions): Promi
     },
   });
 
-  const callbackOptions = (name: (typeof servedCallbacks)[number]) => ({
+  const callbackOptions = {
     logger,
-    // A token only opens the definition it was registered for.
-    resolveKey: (token: string) => installations.callbackKey(token, name),
+    // A token only opens the definition it was registered for, and names the installation it was registered by.
+    registrations: installations,
     ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
-  });
+  };
   const routes = new Map<string, FetchHandler>([
     ['/webhooks', webhooks],
     [
@@ -124,15 +126,18 @@ export async function startDropletService(options: DropletServiceOptions): Promi
       createCallbackHandler.for(
         'test_callback_system',
         (request) => ({ message: `received: ${request.message}` }),
-        callbackOptions('test_callback_system'),
+        callbackOptions,
       ),
     ],
     [
       '/callbacks/update_cart_shipping',
       createCallbackHandler.for('update_cart_shipping', quoteShipping, {
-        ...callbackOptions('update_cart_shipping'),
+        ...callbackOptions,
         // Checkout shows no shipping at all on a failed call, so a slow quote falls back to a flat rate.
-        fallback: { shipping_options: [{ shipping_title: 'Standard', shipping_total: 9.99 }] },
+        onFailure: (failure) =>
+          failure.stage === 'timeout'
+            ? { shipping_options: [{ shipping_title: 'Standard', shipping_total: 9.99 }] }
+            : undefined,
       }),
     ],
   ]);

@@ -10,10 +10,11 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 /** What a reader supplies themselves: declared so each snippet type-checks as written. */
 const PRELUDE = `
 declare const incoming: Request;
-declare const keys: { forShop(shop: string | null): string[] };
-declare const orders: { save(order: unknown): Promise<void> };
-declare const registrations: { keyFor(token: string): string | null };
+declare const keys: { forShop(shop: string): Promise<string[]> };
+declare const orders: { save(shop: string | null, order: unknown): Promise<void> };
+declare const registrations: import('@fluid-droplet/sdk').RegistrationLookup;
 declare function quote(
+  installationUuid: string,
   request: import('@fluid-droplet/sdk').CallbackRequest<'update_cart_shipping'>,
 ): Promise<Array<{ shipping_title: string; shipping_total: number }>>;
 `;
