@@ -5,10 +5,20 @@
 // place once all of them pass.
 //
 //   pnpm release:pack                       build, then pack into dist-packages/
-//   pnpm release:pack --no-build            pack the current dist/ folders (after `pnpm build`)
+//   pnpm release:pack --build if-stale      build only when a dist/ folder is missing or older than its inputs
+//   pnpm release:pack --build never         pack the current dist/ folders as they are
 //   pnpm release:pack --out <dir>           pack somewhere else (the consumer test packs into a temp folder)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -48,6 +58,44 @@ export function publicPackages(): PublicPackage[] {
       manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest,
     }))
     .filter(({ manifest }) => manifest.private !== true);
+}
+
+/** The newest modification time (ms) of `path` and, for a folder, of everything under it; 0 when missing. */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+/**
+ * Why the packages need building, or `undefined` when every public package's dist/ holds each file its manifest
+ * points to and is newer than everything a build reads (its sources, manifest and build config, the shared
+ * tsconfig files and generated/, which the SDK bundles).
+ */
+export function staleBuild(): string | undefined {
+  const shared = Math.max(
+    newest(join(root, 'generated')),
+    newest(join(root, 'tsconfig.base.json')),
+    newest(join(root, 'tsconfig.build.json')),
+  );
+  for (const { dir, manifest } of publicPackages()) {
+    const name = relative(root, dir);
+    const outputs = referencedFiles(manifest).filter((file) => file.startsWith('dist/'));
+    const missing = outputs.find((file) => !existsSync(join(dir, file)));
+    if (missing !== undefined) return `${name}/${missing} is missing`;
+    const built = Math.min(...outputs.map((file) => statSync(join(dir, file)).mtimeMs));
+    const inputs = Math.max(
+      shared,
+      newest(join(dir, 'src')),
+      newest(join(dir, 'package.json')),
+      newest(join(dir, 'tsup.config.ts')),
+    );
+    if (inputs > built) return `${name}/dist is older than its sources`;
+  }
+  return undefined;
 }
 
 /** Every relative path a manifest points to (main, module, types, bin, exports, typesVersions targets). */
@@ -119,12 +167,17 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: 'dist-packages' },
-      'no-build': { type: 'boolean', default: false },
+      build: { type: 'string', default: 'always' },
     },
   });
   const out = resolve(process.cwd(), values.out);
-  if (!values['no-build']) {
-    process.stdout.write('building every package (pnpm build)...\n');
+  const build = values.build;
+  if (build !== 'always' && build !== 'if-stale' && build !== 'never') {
+    throw new Error(`--build must be always, if-stale or never, not ${JSON.stringify(build)}`);
+  }
+  const reason = build === 'always' ? 'asked to' : build === 'if-stale' ? staleBuild() : undefined;
+  if (reason !== undefined) {
+    process.stdout.write(`building every package (pnpm build): ${reason}\n`);
     run('pnpm', ['build'], root);
   }
   const packages = publicPackages();

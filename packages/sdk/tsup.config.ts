@@ -13,7 +13,8 @@ const shared = {
 } satisfies Options;
 
 export default defineConfig([
-  // Declarations once, for both formats (`.d.ts` and `.d.cts`).
+  // Declarations once, for both formats (`.d.ts` and `.d.cts`). The build script then makes the `.d.cts` files'
+  // imports of ky resolve as ESM (scripts/cts-declarations.ts says why).
   { ...shared, format: ['esm', 'cjs'], dts: { only: true }, clean: true },
   { ...shared, format: ['esm'], dts: false, clean: false },
   {
