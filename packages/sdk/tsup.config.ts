@@ -16,7 +16,23 @@ export default defineConfig([
   // Declarations once, for both formats (`.d.ts` and `.d.cts`). The build script then makes the `.d.cts` files'
   // imports of ky resolve as ESM (scripts/cts-declarations.ts says why).
   { ...shared, format: ['esm', 'cjs'], dts: { only: true }, clean: true },
-  { ...shared, format: ['esm'], dts: false, clean: false },
+  {
+    ...shared,
+    // Extra entries, in no `exports` map: each area becomes its own file, so a bundler that meets
+    // `import { verifyFluidSignature } from '@fluid-droplet/sdk/receive'` keeps that file and drops the others
+    // (`sideEffects: false`). In one shared chunk, the generated zod schemas (top-level calls a bundler cannot prove
+    // pure) would ride along with every import: 32 KB gzip for a signature check.
+    entry: {
+      ...shared.entry,
+      'internal/signature': 'src/receive/signature/index.ts',
+      'internal/webhooks': 'src/receive/webhooks/index.ts',
+      'internal/callbacks': 'src/receive/callbacks/index.ts',
+      'internal/registry': 'src/registry/index.ts',
+    },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+  },
   {
     ...shared,
     format: ['cjs'],
