@@ -21,10 +21,10 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     setupFiles: [src('./scripts/vitest-setup.ts')],
     // Generous, because the suite must pass on a busy 2-core machine: many tests start processes (the CLIs, tsc,
-    // npm) or servers. A test that needs longer (the consumer test) says so itself. Speed is measured in
-    // `pnpm bench`, never by a timeout.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // npm) or build TypeScript programs, and beside `stress -c 4` some of those take a minute. A test that needs
+    // longer (the consumer test) says so itself. Speed is measured in `pnpm bench`, never by a timeout.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores, so a single worker on 2 cores, while the slow files
     // mostly wait on child processes, sockets and npm. Two at least keeps both cores busy.
