@@ -20,6 +20,7 @@ export interface GenerateCommandOptions {
   readonly fromApi: boolean;
   readonly baseUrl: string | undefined;
   readonly saveDefinitions: string | undefined;
+  readonly force: boolean;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 1. */
@@ -42,6 +43,7 @@ Options:
   --check                     write nothing; exit 1 listing stale, missing and extra files
   --strict                    warnings (unknown fields, unsupported keywords, bad examples) fail the run
   --watch                     regenerate when the input changes; unchanged definitions are not re-emitted
+  --force                     re-emit every definition (ignore the input hashes kept in the output manifest)
   --max-bytes <n>             largest input file in bytes (default 8388608)
   --max-definitions <n>       most definitions per run (default 2000)
   --max-depth <n>             deepest schema nesting (default 100)
@@ -113,6 +115,7 @@ export function parseCommand(argv: readonly string[]): Command {
       fromApi,
       baseUrl: values['base-url'],
       saveDefinitions: values['save-definitions'],
+      force: values.force === true,
     },
   };
 }
@@ -128,6 +131,7 @@ function parse(argv: readonly string[]) {
       check: { type: 'boolean' },
       strict: { type: 'boolean' },
       watch: { type: 'boolean' },
+      force: { type: 'boolean' },
       'max-bytes': { type: 'string' },
       'max-definitions': { type: 'string' },
       'max-depth': { type: 'string' },

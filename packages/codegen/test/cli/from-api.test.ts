@@ -70,9 +70,20 @@ describe('fluid-codegen generate --from-api', () => {
       definition,
     );
 
-    // The saved folder regenerates the same tree.
-    const again = await run(['generate', '--input', 'defs', '--out', 'out', '--check'], dir, {});
+    // The saved folder regenerates the same tree (only the banners' regenerate command differs).
+    const pulled = await snapshotDir(join(dir, 'out'));
+    const again = await run(['generate', '--input', 'defs', '--out', 'out'], dir, {});
     expect(again.code).toBe(0);
+    const withoutCommand = (tree: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(tree)
+          .filter(([path]) => path.endsWith('.ts'))
+          .map(([path, contents]) => [path, contents.replace(/run `[^`]*`/g, '')]),
+      );
+    expect(withoutCommand(await snapshotDir(join(dir, 'out')))).toEqual(withoutCommand(pulled));
+    expect(pulled['index.ts']).toContain(
+      `run \`fluid-codegen generate --from-api --base-url ${baseUrl} --out out\``,
+    );
   });
 
   it('fails clearly without a token, and never prints a wrong one', async () => {
