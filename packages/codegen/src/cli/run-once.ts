@@ -24,6 +24,16 @@ export interface Loaded {
   readonly diagnostics: Diagnostic[];
 }
 
+/** What stopped the load, in words: a failure to pull from the API is not "invalid input". */
+function loadFailure(diagnostics: readonly Diagnostic[]): string {
+  const codes = new Set(diagnostics.filter((item) => item.severity === 'error').map((item) => item.code));
+  if (codes.has('api-network')) return 'network failure while reading definitions from the API';
+  if (codes.has('api-auth')) return 'the API refused the token';
+  if (codes.has('api-response') || codes.has('api-shape')) return 'bad response from the API';
+  if (codes.has('api-error') || codes.has('api-pagination')) return 'the API failed';
+  return 'invalid input';
+}
+
 function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
 }
@@ -58,7 +68,7 @@ export async function runOnce(
     loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ||
     (options.strict && loaded.diagnostics.length > 0);
   if (loadFailed) {
-    io.stderr.write(`fluid-codegen: invalid input; ${options.out} left unchanged\n`);
+    io.stderr.write(`fluid-codegen: ${loadFailure(loaded.diagnostics)}; ${options.out} left unchanged\n`);
     return { code: 1, emitted: [] };
   }
   if (!options.check && !options.force && cache.size === 0) {

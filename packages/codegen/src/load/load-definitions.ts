@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourcedDefinition } from './definition.js';
@@ -30,13 +30,29 @@ function failure(file: string, code: string, message: string): Diagnostic {
   return { severity: 'error', code, message, pointer: '', file };
 }
 
+/** The folder's `.json` files, sorted; symlinks are listed too (they are followed, or reported, when read). */
 async function listJsonFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
+    .filter(
+      (entry) =>
+        (entry.isFile() || entry.isSymbolicLink()) &&
+        entry.name.endsWith('.json') &&
+        !entry.name.startsWith('.'),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => join(dir, name));
+}
+
+/** Why a listed file cannot be read as a definition file, following symlinks; `undefined` when it can. */
+async function unreadable(file: string): Promise<string | undefined> {
+  const link = await lstat(file);
+  if (!link.isSymbolicLink()) return undefined;
+  const target = await stat(file).catch(() => undefined);
+  if (target === undefined) return 'symlink to nothing: its target does not exist';
+  if (!target.isFile()) return 'symlink to something other than a regular file';
+  return undefined;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -70,6 +86,11 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
   for (const file of files) {
     const fileLabel = label(cwd, file);
     try {
+      const problem = await unreadable(file);
+      if (problem !== undefined) {
+        diagnostics.push(failure(fileLabel, 'input-unreadable', problem));
+        continue;
+      }
       const info = await stat(file);
       if (info.size > limits.maxBytes) {
         diagnostics.push(
