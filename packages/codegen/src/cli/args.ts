@@ -21,6 +21,7 @@ export interface GenerateCommandOptions {
   readonly baseUrl: string | undefined;
   readonly saveDefinitions: string | undefined;
   readonly force: boolean;
+  readonly threads: number | undefined;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 1. */
@@ -44,6 +45,7 @@ Options:
   --strict                    warnings (unknown fields, unsupported keywords, bad examples) fail the run
   --watch                     regenerate when the input changes; unchanged definitions are not re-emitted
   --force                     re-emit every definition (ignore the input hashes kept in the output manifest)
+  --threads <n>               threads to emit on (default: every core from 200 changed definitions, else 1)
   --max-bytes <n>             largest input file in bytes (default 8388608)
   --max-definitions <n>       most definitions per run (default 2000)
   --max-depth <n>             deepest schema nesting (default 100)
@@ -116,6 +118,7 @@ export function parseCommand(argv: readonly string[]): Command {
       baseUrl: values['base-url'],
       saveDefinitions: values['save-definitions'],
       force: values.force === true,
+      threads: positiveInteger('--threads', values.threads),
     },
   };
 }
@@ -132,6 +135,7 @@ function parse(argv: readonly string[]) {
       strict: { type: 'boolean' },
       watch: { type: 'boolean' },
       force: { type: 'boolean' },
+      threads: { type: 'string' },
       'max-bytes': { type: 'string' },
       'max-definitions': { type: 'string' },
       'max-depth': { type: 'string' },

@@ -78,6 +78,7 @@ export async function runOnce(
     strict: options.strict,
     command,
     cache: options.check ? new Map() : cache,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...(target.signal === undefined ? {} : { signal: target.signal }),
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
   });
