@@ -55,7 +55,7 @@ Options:
   -h, --help                  show this help
   -v, --version               show the version
 
-Exit codes: 0 success, 1 invalid input or stale output, 2 internal error.
+Exit codes: 0 success, 1 invalid input or stale output, 2 internal error, 130/143 stopped by SIGINT/SIGTERM.
 `;
 
 function positiveInteger(flag: string, value: string | undefined): number | undefined {

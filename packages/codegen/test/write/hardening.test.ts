@@ -64,6 +64,28 @@ describe('writeTree refuses what it must not replace', () => {
     expect(error.message).toContain('a symlink');
   });
 
+  it('refuses an output folder holding a mount point, naming it, and leaves the mount where it was', async () => {
+    const parent = await tempDir();
+    const out = join(parent, 'out');
+    await writeTree(out, files);
+    const mountPoint = join(out, 'mounted');
+    await mkdir(mountPoint);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', 'fluid-codegen-test', mountPoint]);
+    if (mounted.status !== 0) {
+      process.stdout.write('skipped the mount point case: mounting a tmpfs is not permitted here\n');
+      return;
+    }
+    try {
+      await writeFile(join(mountPoint, 'data'), 'on the mount');
+      const error = await refusal(writeTree(out, [...files, { path: 'b.ts', contents: `${banner}// b\n` }]));
+      expect(error.path).toBe(mountPoint);
+      expect(error.message).toContain('mount point');
+      expect(await readFile(join(mountPoint, 'data'), 'utf8')).toBe('on the mount');
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+
   it('follows a symlinked output folder and never replaces the link with a folder', async () => {
     const parent = await tempDir();
     const real = join(parent, 'real');
