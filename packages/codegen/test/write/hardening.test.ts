@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { OutputError } from '../../src/errors/codegen-error.js';
 import { writeTree } from '../../src/write/write-tree.js';
 import { repoRoot, snapshotDir, tempDir } from '../helpers.js';
@@ -121,32 +122,89 @@ describe('writeTree refuses what it must not replace', () => {
   });
 });
 
+describe('writeTree stopped by a signal', () => {
+  it.each(['locked', 'staged'] as const)('leaves the folder as it was when aborted at %s', async (stage) => {
+    const parent = await tempDir();
+    const out = join(parent, 'out');
+    await writeTree(out, files);
+    const before = await snapshotDir(out);
+    const controller = new AbortController();
+    const write = writeTree(out, [...files, { path: 'b.ts', contents: `${banner}// b\n` }], {
+      signal: controller.signal,
+      onStage: (current) => {
+        if (current === stage) controller.abort('SIGINT');
+      },
+    });
+    await expect(write).rejects.toBe('SIGINT');
+    expect(await snapshotDir(out)).toEqual(before);
+    expect((await readdir(parent)).sort()).toEqual(['out']);
+  });
+});
+
+describe('fluid-codegen generate --out', () => {
+  it.each([
+    [['--out', 'defs'], 'the output folder is the input'],
+    [['--out', '.'], 'the output folder holds the input'],
+  ])('refuses %j next to --input defs and changes nothing', async (out, message) => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'defs'));
+    await writeFile(
+      join(dir, 'defs', 'a.json'),
+      JSON.stringify({ name: 'a', request_schema: {}, response_schema: {} }),
+    );
+    let stderr = '';
+    const code = await main(['generate', '--input', 'defs', ...out], {
+      cwd: dir,
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+    expect(await readdir(join(dir, 'defs'))).toEqual(['a.json']);
+    expect((await readdir(dir)).sort()).toEqual(['defs']);
+  });
+});
+
 describe('a stale lock', () => {
   it('is taken over by exactly one of five waiting processes at a time', async () => {
     const dir = await tempDir();
     const lock = join(dir, '.fluid-codegen-out.lock');
-    // A lock whose owner is a process that has already exited.
-    const dead = spawnSync(process.execPath, ['-e', '0']);
-    expect(dead.status).toBe(0);
-    await mkdir(lock);
-    await writeFile(join(lock, 'owner'), `${dead.pid} stale`);
     const log = join(dir, 'log');
     await writeFile(log, '');
+    const lockModule = JSON.stringify(join(repoRoot, 'packages/codegen/src/write/lock.ts'));
+    const node = (script: string) =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    // A holder that takes the lock and is then killed with SIGKILL while five processes wait on it, so
+    // they all find it abandoned at about the same moment.
+    const holder = node(`
+      import { acquireLock } from ${lockModule};
+      await acquireLock(${JSON.stringify(lock)}, 55_000);
+      process.stdout.write('held\\n');
+      setInterval(() => {}, 1000);
+    `);
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const script = `
       import { appendFileSync } from 'node:fs';
-      import { acquireLock } from ${JSON.stringify(join(repoRoot, 'packages/codegen/src/write/lock.ts'))};
+      import { acquireLock } from ${lockModule};
+      process.stdout.write('waiting\\n');
       const lock = await acquireLock(${JSON.stringify(lock)}, 55_000);
       appendFileSync(${JSON.stringify(log)}, 'enter ' + process.pid + '\\n');
       await new Promise((resolve) => setTimeout(resolve, 150));
       appendFileSync(${JSON.stringify(log)}, 'leave ' + process.pid + '\\n');
       await lock.release();
     `;
-    const children = Array.from({ length: 5 }, () =>
-      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-        cwd: repoRoot,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      }),
+    const children = Array.from({ length: 5 }, () => node(script));
+    await Promise.all(
+      children.map((child) => new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))),
     );
+    // Every waiter is polling now; the holder dies without releasing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const killed = new Promise((resolve) => holder.once('close', resolve));
+    holder.kill('SIGKILL');
+    await killed;
     const codes = await Promise.all(
       children.map(
         (child) =>
