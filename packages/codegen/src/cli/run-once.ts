@@ -3,7 +3,7 @@ import { type GenerateCache, generate } from '../generate.js';
 import type { SourcedDefinition } from '../load/definition.js';
 import { diffTree, isCurrent } from '../write/diff-tree.js';
 import { withManifest } from '../write/manifest.js';
-import { loadManifestCache } from '../write/manifest-cache.js';
+import { loadManifestCache, type ManifestCache } from '../write/manifest-cache.js';
 import { writeTree } from '../write/write-tree.js';
 import type { GenerateCommandOptions } from './args.js';
 
@@ -71,8 +71,11 @@ export async function runOnce(
     io.stderr.write(`fluid-codegen: ${loadFailure(loaded.diagnostics)}; ${options.out} left unchanged\n`);
     return { code: 1, emitted: [] };
   }
+  let known: ManifestCache['known'] | undefined;
   if (!options.check && !options.force && cache.size === 0) {
-    for (const [key, output] of await loadManifestCache(outDir)) cache.set(key, output);
+    const previous = await loadManifestCache(outDir);
+    for (const [key, output] of previous.cache) cache.set(key, output);
+    known = previous.known;
   }
   const result = await generate(loaded.definitions, {
     strict: options.strict,
@@ -110,6 +113,7 @@ export async function runOnce(
   const summary = await writeTree(outDir, result.files, {
     definitions: result.definitions,
     protect: target.protect,
+    ...(known === undefined ? {} : { known }),
     ...(target.signal === undefined ? {} : { signal: target.signal }),
   });
   io.stdout.write(

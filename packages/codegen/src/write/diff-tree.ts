@@ -18,6 +18,14 @@ export interface TreeDiff {
   readonly existing: ReadonlyMap<string, { readonly owned: boolean; readonly contents: string | undefined }>;
 }
 
+/**
+ * Files whose contents are already known (read earlier in the run), for {@link diffTree} to take
+ * instead of reading: `recall` answers only when the file on disk is still the version that was read.
+ */
+export interface KnownFiles {
+  recall(name: string): string | undefined;
+}
+
 /** Whether the folder already matches the wanted files exactly. */
 export function isCurrent(diff: TreeDiff): boolean {
   return diff.missing.length + diff.stale.length + diff.extra.length + diff.conflicts.length === 0;
@@ -37,7 +45,11 @@ async function readText(path: string): Promise<string | undefined> {
  * when the previous manifest lists it or it starts with the generator's banner; nothing else is
  * ever reported as extra.
  */
-export async function diffTree(outDir: string, wanted: readonly GeneratedFile[]): Promise<TreeDiff> {
+export async function diffTree(
+  outDir: string,
+  wanted: readonly GeneratedFile[],
+  known?: KnownFiles,
+): Promise<TreeDiff> {
   let names: string[];
   let folders = new Set<string>();
   try {
@@ -60,7 +72,7 @@ export async function diffTree(outDir: string, wanted: readonly GeneratedFile[])
   const files = names.filter((name) => !folders.has(name));
   for (let start = 0; start < files.length; start += 32) {
     const batch = files.slice(start, start + 32);
-    const read = await Promise.all(batch.map((name) => readText(join(outDir, name))));
+    const read = await Promise.all(batch.map((name) => known?.recall(name) ?? readText(join(outDir, name))));
     for (const [index, name] of batch.entries()) contents.set(name, read[index]);
   }
   for (const name of names) {

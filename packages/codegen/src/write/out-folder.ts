@@ -63,7 +63,8 @@ export async function checkNotProtected(target: string, protect: readonly string
  * regular files and folders on its own file system: a symlink, socket, FIFO or device, or a mount
  * point. The writer moves the whole folder aside, which would carry a mount away or follow a link.
  */
-export async function checkEntries(target: string): Promise<void> {
+export async function checkEntries(target: string): Promise<Map<string, FileIdentity>> {
+  const identities = new Map<string, FileIdentity>();
   const root = await stat(target);
   const parent = await stat(dirname(target));
   if (root.dev !== parent.dev) throw new OutputError('the output folder is a mount point', target, 'EBUSY');
@@ -80,6 +81,7 @@ export async function checkEntries(target: string): Promise<void> {
           );
         }
         const info = await lstat(path);
+        if (folder === target && entry.isFile()) identities.set(entry.name, identityOf(info));
         if (info.dev !== root.dev) {
           throw new OutputError(
             'the output folder holds a mount point; refusing to replace it',
@@ -92,6 +94,24 @@ export async function checkEntries(target: string): Promise<void> {
     );
   };
   await walk(target);
+  return identities;
+}
+
+/** What tells one version of a file from another without reading it (as git's index does). */
+export interface FileIdentity {
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** The identity of a file from its stats. */
+export function identityOf(info: FileIdentity): FileIdentity {
+  return { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** Whether two identities are the same version of a file. */
+export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 function kindOf(entry: {

@@ -20,7 +20,15 @@ import type { DefinitionRecord } from '../generate.js';
 import { diffTree, isCurrent, type TreeDiff } from './diff-tree.js';
 import { acquireLock } from './lock.js';
 import { withManifest } from './manifest.js';
-import { checkEntries, checkNotProtected, realTarget, type Siblings, siblings } from './out-folder.js';
+import {
+  checkEntries,
+  checkNotProtected,
+  type FileIdentity,
+  realTarget,
+  type Siblings,
+  sameIdentity,
+  siblings,
+} from './out-folder.js';
 
 /** The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). */
 export type WriteStage = 'locked' | 'staged' | 'moved-aside' | 'swapped';
@@ -38,6 +46,11 @@ export interface WriteOptions {
    * are always refused.
    */
   readonly protect?: readonly string[];
+  /**
+   * Module contents the caller read from the folder earlier in the run, with each file's identity
+   * then; a file still of that identity is not read again.
+   */
+  readonly known?: ReadonlyMap<string, { readonly contents: string; readonly identity: FileIdentity }>;
   /** Aborting before the new tree is swapped in leaves the folder as it was and rejects with `AbortError`. */
   readonly signal?: AbortSignal;
 }
@@ -186,9 +199,17 @@ export async function writeTree(
     await options.onStage?.('locked');
     await recover(target, names);
     const existed = await checkWritable(target);
-    if (existed) await checkEntries(target);
+    const identities = existed ? await checkEntries(target) : new Map<string, FileIdentity>();
     const wanted = withManifest(files, options.definitions);
-    const diff = await diffTree(target, wanted);
+    const diff = await diffTree(target, wanted, {
+      recall: (name) => {
+        const earlier = options.known?.get(name);
+        const now = identities.get(name);
+        return earlier !== undefined && now !== undefined && sameIdentity(earlier.identity, now)
+          ? earlier.contents
+          : undefined;
+      },
+    });
     if (diff.conflicts.length > 0) {
       throw new OutputError(
         'refusing to overwrite a file fluid-codegen did not write',
