@@ -70,7 +70,12 @@ const consumer = (
 ) => `import { type CallbackRegistry, callbacks as fluidCallbacks } from '@fluid-droplet/sdk';
 import { FluidClient, NotFoundError } from '@fluid-droplet/sdk/client';
 import { toNodeHandler } from '@fluid-droplet/sdk/node';
-import { createCallbackHandler, signFluidRequest, verifyFluidSignature } from '@fluid-droplet/sdk/receive';
+import {
+  createCallbackHandler,
+  createMemoryRegistrations,
+  signFluidRequest,
+  verifyFluidSignature,
+} from '@fluid-droplet/sdk/receive';
 import { generate } from '@fluid-droplet/codegen';
 import { startEmulator } from '@fluid-droplet/emulator';
 import { sampleValid } from '@fluid-droplet/schema-sampler';
@@ -80,7 +85,7 @@ const registry: CallbackRegistry = callbacks;
 const known: CallbackRegistry = fluidCallbacks;
 const quote = createCallbackHandler({
   registry: callbacks,
-  resolveKey: () => 'cvt_consumer',
+  registrations: createMemoryRegistrations(),
   handlers: {
     'order.quote': async (request) => ({ total: request.order_id * 2, currency: 'USD' }),
   },
@@ -101,6 +106,7 @@ const edgeConsumer = (entry: string) =>
     ? `import { createWebhookHandler, verifyFluidSignature } from '@fluid-droplet/sdk/receive';
 
 export const handler: (request: Request) => Promise<Response> = createWebhookHandler({
+  dropletSecret: 'dws_edge',
   resolveKeys: () => ['wvt_edge'],
   on: { order_created: async (event) => void event.payload },
 });
@@ -269,7 +275,13 @@ if (failures.length > 0) { console.error(failures.join('\\n')); process.exitCode
 const { startEmulator } = require('@fluid-droplet/emulator');
 const { FluidClient, NotFoundError } = require('@fluid-droplet/sdk/client');
 const { toNodeHandler } = require('@fluid-droplet/sdk/node');
-const { createCallbackHandler, signFluidRequest, verifyFluidSignature } = require('@fluid-droplet/sdk/receive');
+const { tokenDigest } = require('@fluid-droplet/sdk');
+const {
+  createCallbackHandler,
+  createMemoryRegistrations,
+  signFluidRequest,
+  verifyFluidSignature,
+} = require('@fluid-droplet/sdk/receive');
 
 async function main() {
   const fluid = await startEmulator({ tokens: { company: 'C-cjs' } });
@@ -279,11 +291,11 @@ async function main() {
     const missing = await client.webhooks.get(424242).catch((error) => error);
     if (!(missing instanceof NotFoundError)) throw new Error('expected NotFoundError, got ' + missing);
 
-    let key = null;
+    const registrations = createMemoryRegistrations();
     const shipping = createCallbackHandler.for(
       'update_cart_shipping',
       async () => ({ shipping_options: [{ shipping_title: 'Standard', shipping_total: 5 }] }),
-      { resolveKey: () => key },
+      { registrations },
     );
     server.on('request', toNodeHandler(shipping));
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -292,7 +304,13 @@ async function main() {
       url: 'http://127.0.0.1:' + server.address().port + '/',
       timeout_in_seconds: 20,
     });
-    key = registration.verification_token;
+    await registrations.upsert({
+      uuid: registration.uuid,
+      installationUuid: 'installation-cjs',
+      definitionName: 'update_cart_shipping',
+      url: registration.url,
+      tokenDigest: tokenDigest(registration.verification_token),
+    });
     const report = await fluid.trigger.callback('update_cart_shipping');
     if (!report.ok) throw new Error('callback failed: ' + JSON.stringify(report));
 
