@@ -1,12 +1,15 @@
 // `pnpm generate [--check] [--strict] [--watch]`: the repository's own generation, from definitions/ into
 // generated/. Callback definitions go through fluid-codegen (run from source, so no build is needed);
 // our OpenAPI document goes through openapi-typescript.
-import { main as codegen } from '../packages/codegen/src/cli/main.js';
 import { generateOpenApi } from './generate-openapi.js';
+import { generateRuntimeText } from './generate-runtime-text.js';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 
+// First the runtime text the generator copies into _runtime.ts, then the generator that reads it.
+const runtimeCode = await generateRuntimeText({ check });
+const { main: codegen } = await import('../packages/codegen/src/cli/main.js');
 const callbacksCode = await codegen([
   'generate',
   '--input',
@@ -16,4 +19,4 @@ const callbacksCode = await codegen([
   ...args,
 ]);
 const openApiCode = args.includes('--watch') ? 0 : await generateOpenApi({ check });
-process.exitCode = Math.max(callbacksCode, openApiCode);
+process.exitCode = Math.max(runtimeCode, callbacksCode, openApiCode);

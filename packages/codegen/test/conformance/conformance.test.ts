@@ -89,7 +89,13 @@ async function runSuite(groups: readonly SuiteGroup[], dir: string, extra: reado
         misses.set(key, `refused: ${why ?? 'no validator'}`);
         continue;
       }
-      const success = validator.safeParse(test.data).success;
+      let success: boolean;
+      try {
+        success = validator.safeParse(test.data).success;
+      } catch (error) {
+        misses.set(key, `threw ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
       if (success === test.valid) {
         right++;
         continue;

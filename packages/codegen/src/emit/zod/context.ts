@@ -9,6 +9,8 @@ export interface EmitContext {
   readonly diagnostics: Diagnostic[];
   /** The Zod expression for a `$ref` value (`'#'` or `'#/$defs/<suffix>'`). */
   readonly reference: (ref: string) => string;
+  /** The name of the `Tracker` const of a `$ref` target (declared after the validators). */
+  readonly tracker: (ref: string) => string;
   /** Set when a Zod object schema was emitted (its output can lose an own `__proto__` key). */
   usesZodObject: boolean;
 }

@@ -15,6 +15,7 @@ import {
 import { discriminatorOf } from './discriminator.js';
 import { objectSchema } from './object.js';
 import { numberSchema, stringSchema } from './scalar.js';
+import { siblingsOfUnevaluated, trackerOf } from './tracker.js';
 
 const ASSERTIONS = new Set([
   ...Object.values(TYPE_KEYWORDS).flat(),
@@ -25,6 +26,11 @@ const ASSERTIONS = new Set([
   'anyOf',
   'oneOf',
   'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
 ]);
 
 function typeMember(type: string, schema: SchemaObject, site: Site, context: EmitContext): string {
@@ -163,10 +169,42 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
     parts.push(`${helper(context, 'not')}(${zodOf(not, inline(inner, 'not'), context)})`);
     context.usesZodObject = before;
   }
+  const condition = schemaOf(schema, 'if');
+  const then = schemaOf(schema, 'then');
+  const otherwise = schemaOf(schema, 'else');
+  if (condition !== undefined && (then !== undefined || otherwise !== undefined)) {
+    // The runtime combinator hands back its input: Zod objects inside it never reach the output.
+    const before = context.usesZodObject;
+    const branch = (sub: JsonSchema | undefined, keyword: string): string =>
+      sub === undefined ? 'undefined' : zodOf(sub, child(inner, keyword), context);
+    const args = [zodOf(condition, child(inner, 'if'), context), branch(then, 'then'), branch(otherwise, 'else')];
+    parts.push(`${helper(context, 'ifThenElse')}(${multiline(args, inner.indent)})`);
+    context.usesZodObject = before;
+  }
+  const unevaluated = unevaluatedPart(schema, inner, context);
+  if (unevaluated !== undefined) parts.push(unevaluated);
   if (parts.length === 0) return 'z.unknown()';
   if (parts.length === 1) return reindent(parts[0] ?? 'z.unknown()', inner.indent, site.indent);
   context.usesZodObject = outer;
   return `${helper(context, 'allOf')}(${multiline(parts, site.indent)})`;
+}
+
+/** unevaluatedProperties/unevaluatedItems: a check over what the other keywords did not evaluate. */
+function unevaluatedPart(schema: SchemaObject, site: Site, context: EmitContext): string | undefined {
+  const rest = (keyword: string): string => {
+    const sub = schemaOf(schema, keyword);
+    if (sub === undefined || sub === true) return 'undefined';
+    if (sub === false) return 'false';
+    const before = context.usesZodObject;
+    const code = zodOf(sub, inline(site, keyword), context);
+    context.usesZodObject = before;
+    return code;
+  };
+  const properties = rest('unevaluatedProperties');
+  const items = rest('unevaluatedItems');
+  if (properties === 'undefined' && items === 'undefined') return undefined;
+  const tracker = trackerOf(siblingsOfUnevaluated(schema), site, context, zodOf) ?? `${helper(context, 'evAll')}()`;
+  return `${helper(context, 'unevaluated')}(${tracker}, ${properties}, ${items})`;
 }
 
 /** Parts are built one level deeper for the `allOf(...)` layout; a lone part moves back out. */

@@ -1,7 +1,7 @@
 import { compilesAsPattern } from '../../schema/check-keywords.js';
 import { isRecord } from '../../schema/json.js';
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
-import { jsonLiteral, propertyKey, regExpExpression } from '../escape.js';
+import { jsonLiteral, propertyKey, regExpExpression, stringLiteral } from '../escape.js';
 import {
   approximate,
   arrayLiteral,
@@ -116,6 +116,17 @@ export function objectSchema(
     checks.push(
       `${helper(context, 'propertyNames')}(${emit(names, inline(site, 'propertyNames'), context)})`,
     );
+  }
+  const dependentRequired = isRecord(schema.dependentRequired) ? schema.dependentRequired : undefined;
+  if (dependentRequired !== undefined && Object.keys(dependentRequired).length > 0) {
+    checks.push(`${helper(context, 'dependentRequired')}(${jsonLiteral(dependentRequired, site.indent)})`);
+  }
+  const dependentSchemas = recordOf(schema.dependentSchemas);
+  if (dependentSchemas.length > 0) {
+    const entries = dependentSchemas.map(
+      ([key, sub]) => `[${stringLiteral(key)}, ${emit(sub, child(site, 'dependentSchemas', key), context)}]`,
+    );
+    checks.push(`${helper(context, 'dependentSchemas')}([${multiline(entries, site.indent)}])`);
   }
   const min = numberOf(schema, 'minProperties');
   const max = numberOf(schema, 'maxProperties');
