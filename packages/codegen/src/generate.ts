@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostics.js';
+import { type Diagnostic, failsUnderStrict } from './diagnostics.js';
 import { emitTypes, emitZod, emitZodRuntime, type PreparedSchema, prepareSchema } from './emit/emitters.js';
 import { banner, renderModule } from './emit/module.js';
 import { type RegistryEntry, renderRegistry } from './emit/registry.js';
@@ -7,6 +7,7 @@ import { canonicalJson, sha256 } from './hash.js';
 import { checkExample } from './load/check-example.js';
 import type { CallbackDefinition, SourcedDefinition } from './load/definition.js';
 import { assignNames, type DefinitionNames } from './naming/assign-names.js';
+import type { FormatMode } from './schema/prepared.js';
 import { VERSION } from './version.js';
 
 /** One file of output, its path relative to the output folder (forward slashes). */
@@ -36,6 +37,8 @@ export interface GenerateOptions {
   readonly strict?: boolean;
   /** Schema nesting limit handed to the schema step (its own default when absent). */
   readonly maxDepth?: number;
+  /** `format` checked (`assert`, the default) or only an annotation (`annotate`). */
+  readonly formats?: FormatMode;
   /** Reuse outputs of unchanged definitions (watch mode). */
   readonly cache?: GenerateCache;
 }
@@ -100,6 +103,7 @@ async function emitDefinition(
       pointer: direction.pointer,
       ...(options.strict === undefined ? {} : { strict: options.strict }),
       ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+      ...(options.formats === undefined ? {} : { formats: options.formats }),
     });
     diagnostics.push(...prepared.diagnostics.map(locate));
     if (prepared.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
@@ -209,7 +213,12 @@ export async function generate(
   }
   const outputs: Array<{ item: SourcedDefinition; names: DefinitionNames; output: DefinitionOutput }> = [];
   const emitted: string[] = [];
-  const settings = { strict: options.strict ?? false, maxDepth: options.maxDepth ?? null, version: VERSION };
+  const settings = {
+    strict: options.strict ?? false,
+    maxDepth: options.maxDepth ?? null,
+    formats: options.formats ?? 'assert',
+    version: VERSION,
+  };
   for (const item of sorted) {
     const names = assigned.names.get(item);
     if (names === undefined) continue;
@@ -235,7 +244,7 @@ export async function generate(
   );
   const failed =
     diagnostics.some((diagnostic) => diagnostic.severity === 'error') ||
-    (settings.strict && diagnostics.length > 0);
+    (settings.strict && diagnostics.some(failsUnderStrict));
   if (failed) return { ok: false, files: [], diagnostics, emitted };
 
   const files: GeneratedFile[] = [];

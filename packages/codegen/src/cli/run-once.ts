@@ -48,6 +48,7 @@ export async function runOnce(
   }
   const result = await generate(loaded.definitions, {
     strict: options.strict,
+    formats: options.formats,
     cache,
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
   });

@@ -29,6 +29,10 @@ import {
 } from './prepared.js';
 import { SchemaIndex } from './resources.js';
 
+/** The `$schema` URIs of the drafts the normal form reads (2020-12, 2019-09, draft-04 to -07, OpenAPI 3.1). */
+const KNOWN_DIALECT =
+  /^(?:https?:\/\/json-schema\.org\/(?:draft\/(?:2020-12|2019-09)\/schema|draft-0[4-7]\/schema)#?|https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/base)$/;
+
 /** Settings of one normalization run. */
 export interface NormalizeSettings {
   /** Pointer of the document root inside the callback definition, prefixed to diagnostics. */
@@ -215,6 +219,14 @@ export class Normalizer {
         }
         continue;
       }
+      if (keyword === '$schema' && typeof value === 'string' && !KNOWN_DIALECT.test(value)) {
+        this.report(
+          'warning',
+          'unknown-dialect',
+          at,
+          `$schema ${JSON.stringify(value)} is not a dialect this generator knows: the schema is validated as JSON Schema 2020-12 (its vocabularies are not read)`,
+        );
+      }
       if (SILENT_ANNOTATIONS.has(keyword)) continue;
       const problem = checkKeyword(keyword, value);
       if (problem !== undefined && keyword !== 'items') {
@@ -310,11 +322,19 @@ export class Normalizer {
       .filter((marker) => marker !== undefined);
     if (markers.length > 0) {
       // 2020-12 applies the keywords beside `$ref` too: keep them, side by side, under `allOf`.
+      // unevaluated* stays on the node itself, so it sees what the `$ref` evaluated too.
+      const outer: Record<string, unknown> = {};
+      for (const keyword of ['unevaluatedProperties', 'unevaluatedItems']) {
+        if (!Object.hasOwn(assertions, keyword)) continue;
+        outer[keyword] = assertions[keyword];
+        delete assertions[keyword];
+      }
       const [first] = markers;
+      const rest = Object.keys(assertions).length === 0 ? [] : [assertions];
       core =
-        markers.length === 1 && Object.keys(assertions).length === 0 && first !== undefined
+        markers.length === 1 && rest.length === 0 && first !== undefined && Object.keys(outer).length === 0
           ? first
-          : { allOf: [...markers, ...(Object.keys(assertions).length === 0 ? [] : [assertions])] };
+          : { allOf: [...markers, ...rest], ...outer };
     }
     if (nullable) core = applyNullable(core);
     const result: Record<string, unknown> = { ...annotations };

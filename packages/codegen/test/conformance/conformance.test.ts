@@ -109,16 +109,27 @@ async function runSuite(groups: readonly SuiteGroup[], dir: string, extra: reado
 
 describe.skipIf(missing !== undefined)('JSON-Schema-Test-Suite draft 2020-12', () => {
   const groups = missing === undefined ? readSuite() : [];
-  let dir: string;
+  const dirs: string[] = [];
   let outcome: Outcome;
+  let annotated: Outcome;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(codegenRoot, '.fluid-codegen-conformance-'));
-    outcome = await runSuite(groups, dir, []);
+    const made = await Promise.all([0, 1].map(() => mkdtemp(join(codegenRoot, '.fluid-codegen-conformance-'))));
+    dirs.push(...made);
+    const [main = '', formats = ''] = made;
+    outcome = await runSuite(groups, main, []);
+    // format.json tests 2020-12's default, where format is an annotation: `--formats annotate`.
+    const formatGroups = groups.filter((group) => group.file === 'format.json');
+    annotated = await runSuite(formatGroups, formats, ['--formats', 'annotate']);
   }, 180_000);
 
   afterAll(async () => {
-    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('answers every format test right with --formats annotate', () => {
+    expect(annotated.total).toBeGreaterThan(100);
+    expect([...annotated.misses]).toEqual([]);
   });
 
   it('answers every test right except the known misses, and beats ajv', () => {

@@ -101,6 +101,11 @@ function typesOf(schema: SchemaObject): string[] | undefined {
 }
 
 function objectKeywords(schema: SchemaObject, names: RefNames, out: Record<string, unknown>): void {
+  if (schema.maxProperties === 0) {
+    // No key at all: `Record<string, never>` (properties could only ever be absent).
+    out.additionalProperties = { enum: [] };
+    return;
+  }
   const properties = isRecord(schema.properties) ? Object.entries(schema.properties) : [];
   const declared = new Set(properties.map(([key]) => key));
   if (properties.length > 0) {
@@ -152,8 +157,8 @@ function arrayKeywords(schema: SchemaObject, names: RefNames, out: Record<string
  * ref-parser has nothing to resolve or fetch), no titles, sanitized doc text, placeholder keys.
  */
 export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
-  // jstt prints boolean sub-schemas itself (`unknown`, `never`); only a boolean root needs the caller.
-  if (typeof schema === 'boolean') return schema as unknown as JsttSchema;
+  // jstt fails on a boolean inside allOf/anyOf/oneOf ("types-emit-failed"): say what it means as a type.
+  if (typeof schema === 'boolean') return { tsType: schema ? 'unknown' : 'never' } as JsttSchema;
   const out: Record<string, unknown> = {};
   const doc = docText(schema);
   if (doc !== undefined) out.description = doc;
@@ -179,8 +184,19 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   // infers for the same schema (an intersection TypeScript does not reduce), so this stays its supertype.
   const scalar = types === undefined || types.every((type) => SCALAR_TYPES.has(type));
   for (const [position, literals] of literalSets.entries()) {
-    if (position === 0 && scalar) shape.enum = structuredClone(literals);
+    if (!literals.every(isPrimitive)) {
+      // Objects and arrays are printed here as literal types: jstt would read a `$ref` key inside one as a
+      // reference ("Missing $ref pointer") and print the rest as loose objects.
+      const literal = { tsType: literals.map((value) => literalType(value, names)).join(' | ') };
+      if (position === 0 && scalar && types === undefined) Object.assign(shape, literal);
+      else allOf.push(literal as JsttSchema);
+    } else if (position === 0 && scalar) shape.enum = structuredClone(literals);
     else allOf.push({ enum: structuredClone(literals) } as JsttSchema);
+  }
+  const condition = schema.if;
+  if (condition !== undefined && schema.then !== undefined && schema.else !== undefined) {
+    // A value that passes is the `then` or the `else` kind: the union is all TypeScript can say.
+    allOf.push({ anyOf: [toJstt(schema.then as JsonSchema, names), toJstt(schema.else as JsonSchema, names)] });
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const branches = schema[keyword];
@@ -191,6 +207,24 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   else if (Object.keys(shape).length > 0) allOf.unshift(shape as JsttSchema);
   if (allOf.length > 0) out.allOf = allOf;
   // Nothing left that constrains the type: jstt would print an object, JSON Schema means any value.
-  if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf'].some((keyword) => keyword in out)) out.tsType = 'unknown';
+  if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf', 'tsType'].some((keyword) => keyword in out)) out.tsType = 'unknown';
   return out as JsttSchema;
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/**
+ * A JSON value as a TypeScript literal type, in the text jstt passes through (`tsType`): strings as JSON
+ * (the printer re-escapes them), keys as placeholders (the printer restores them through `propertyKey`),
+ * arrays as tuples. An empty object is `Record<string, never>`, since `{}` would admit any value.
+ */
+export function literalType(value: unknown, names: RefNames): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => literalType(item, names)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return 'Record<string, never>';
+  const members = entries.map(([key, item]) => `${names.keys.placeholder(key)}: ${literalType(item, names)}`);
+  return `{ ${members.join('; ')} }`;
 }
