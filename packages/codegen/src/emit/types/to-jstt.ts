@@ -187,7 +187,9 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
     if (!literals.every(isPrimitive)) {
       // Objects and arrays are printed here as literal types: jstt would read a `$ref` key inside one as a
       // reference ("Missing $ref pointer") and print the rest as loose objects.
-      const literal = { tsType: literals.map((value) => literalType(value, names)).join(' | ') };
+      // Parenthesized: jstt splices `tsType` as is, also as a member of an intersection.
+      const union = literals.map((value) => literalType(value, names)).join(' | ');
+      const literal = { tsType: literals.length > 1 ? `(${union})` : union };
       if (position === 0 && scalar && types === undefined) Object.assign(shape, literal);
       else allOf.push(literal as JsttSchema);
     } else if (position === 0 && scalar) shape.enum = structuredClone(literals);
@@ -225,6 +227,8 @@ export function literalType(value: unknown, names: RefNames): string {
   if (Array.isArray(value)) return `[${value.map((item) => literalType(item, names)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return 'Record<string, never>';
-  const members = entries.map(([key, item]) => `${names.keys.placeholder(key)}: ${literalType(item, names)}`);
+  // `__proto__` stays a quoted key: computed (`["__proto__"]`) it is not a property of a type literal.
+  const key = (name: string): string => (name === '__proto__' ? JSON.stringify(name) : names.keys.placeholder(name));
+  const members = entries.map(([name, item]) => `${key(name)}: ${literalType(item, names)}`);
   return `{ ${members.join('; ')} }`;
 }

@@ -269,13 +269,48 @@ function isIdnLabel(label: string): boolean {
   if (label.includes('\u30fb') && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(label.replaceAll('\u30fb', '')))
     return false;
   if (/[\u0660-\u0669]/.test(label) && /[\u06f0-\u06f9]/.test(label)) return false;
-  let ascii: string;
-  try {
-    ascii = new URL(`http://${label}`).hostname;
-  } catch {
-    return false;
+  return punycodeLength(chars) + 4 <= 63;
+}
+
+/** Length of the RFC 3492 Punycode encoding of a label (its A-label is `xn--` plus that). */
+function punycodeLength(chars: readonly string[]): number {
+  const codes = chars.map((char) => char.codePointAt(0) ?? 0);
+  const basic = codes.filter((code) => code < 0x80).length;
+  let length = basic > 0 ? basic + 1 : 0;
+  let n = 128;
+  let delta = 0;
+  let bias = 72;
+  let handled = basic;
+  const adapt = (value: number, count: number, first: boolean): number => {
+    let d = first ? Math.floor(value / 700) : value >> 1;
+    d += Math.floor(d / count);
+    let k = 0;
+    for (; d > 455; k += 36) d = Math.floor(d / 35);
+    return k + Math.floor((36 * d) / (d + 38));
+  };
+  while (handled < codes.length) {
+    const next = Math.min(...codes.filter((code) => code >= n));
+    delta += (next - n) * (handled + 1);
+    n = next;
+    for (const code of codes) {
+      if (code < n) delta++;
+      if (code !== n) continue;
+      let q = delta;
+      for (let k = 36; ; k += 36) {
+        const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+        if (q < t) break;
+        length++;
+        q = Math.floor((q - t) / (36 - t));
+      }
+      length++;
+      bias = adapt(delta, handled + 1, handled === basic);
+      delta = 0;
+      handled++;
+    }
+    delta++;
+    n++;
   }
-  return ascii.length <= 63;
+  return length;
 }
 
 function isIdnHostname(text: string): boolean {
