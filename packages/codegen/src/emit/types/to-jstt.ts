@@ -88,7 +88,7 @@ function refName(ref: string, names: RefNames): string {
 
 const SCALAR_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'null']);
 
-function typesOf(schema: SchemaObject): string[] | undefined {
+function typesOf(schema: SchemaObject, allowed: readonly string[] | undefined): string[] | undefined {
   if (Array.isArray(schema.type)) {
     // jstt prints `integer` as `number`; one `number` is enough.
     const types = schema.type.map((type) => (type === 'integer' ? 'number' : String(type)));
@@ -97,15 +97,14 @@ function typesOf(schema: SchemaObject): string[] | undefined {
   const keywords = [...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS];
   // Without `type`, object and array keywords constrain only values of their type: jstt would
   // otherwise read `properties` alone as "an object".
-  return keywords.some((keyword) => keyword in schema) ? [...VALUE_TYPES] : undefined;
+  if (!keywords.some((keyword) => keyword in schema)) return undefined;
+  // Inside allOf/anyOf/oneOf/then/else, only the types the enclosing node allows can reach the branch
+  // (the Zod emitter narrows the same way, so validator and type still agree).
+  const inherited = allowed?.map((type) => (type === 'integer' ? 'number' : type));
+  return inherited === undefined ? [...VALUE_TYPES] : [...new Set(inherited)];
 }
 
 function objectKeywords(schema: SchemaObject, names: RefNames, out: Record<string, unknown>): void {
-  if (schema.maxProperties === 0) {
-    // No key at all: `Record<string, never>` (properties could only ever be absent).
-    out.additionalProperties = { enum: [] };
-    return;
-  }
   const properties = isRecord(schema.properties) ? Object.entries(schema.properties) : [];
   const declared = new Set(properties.map(([key]) => key));
   if (properties.length > 0) {
@@ -156,7 +155,7 @@ function arrayKeywords(schema: SchemaObject, names: RefNames, out: Record<string
  * the TypeScript type, no `$ref` (references become `tsType` names generated here, so jstt's
  * ref-parser has nothing to resolve or fetch), no titles, sanitized doc text, placeholder keys.
  */
-export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
+export function toJstt(schema: JsonSchema, names: RefNames, allowed?: readonly string[]): JsttSchema {
   // jstt fails on a boolean inside allOf/anyOf/oneOf ("types-emit-failed"): say what it means as a type.
   if (typeof schema === 'boolean') return { tsType: schema ? 'unknown' : 'never' } as JsttSchema;
   const out: Record<string, unknown> = {};
@@ -169,12 +168,23 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   }
   // The node's own shape (type, object and array keywords, literals) is built apart: next to
   // allOf/anyOf/oneOf jstt drops an object type's index signature, so there it becomes an allOf member.
-  const shape: Record<string, unknown> = {};
+  let shape: Record<string, unknown> = {};
   const allOf: JsttSchema[] = [];
-  const types = typesOf(schema);
-  if (types !== undefined) shape.type = types;
-  if (types?.includes('object')) objectKeywords(schema, names, shape);
-  if (types?.includes('array')) arrayKeywords(schema, names, shape);
+  const types = typesOf(schema, allowed);
+  // What this node allows, for its in-place branches.
+  const inner = Array.isArray(schema.type) ? (schema.type as string[]) : allowed;
+  const branch = (sub: unknown): JsttSchema => toJstt(sub as JsonSchema, names, inner);
+  // `maxProperties: 0` objects have no key at all: `Record<string, never>` (jstt's own index signature
+  // would say `never | undefined`), beside whatever other types the node allows.
+  const empty = types?.includes('object') === true && schema.maxProperties === 0;
+  const others = empty ? types?.filter((type) => type !== 'object') : types;
+  if (others !== undefined) shape.type = others;
+  if (others?.includes('object')) objectKeywords(schema, names, shape);
+  if (others?.includes('array')) arrayKeywords(schema, names, shape);
+  if (empty) {
+    const record = { tsType: 'Record<string, never>' };
+    shape = others === undefined || others.length === 0 ? record : { anyOf: [shape, record] };
+  }
 
   const literalSets: unknown[][] = [];
   if (Array.isArray(schema.enum)) literalSets.push(schema.enum);
@@ -198,13 +208,13 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   const condition = schema.if;
   if (condition !== undefined && schema.then !== undefined && schema.else !== undefined) {
     // A value that passes is the `then` or the `else` kind: the union is all TypeScript can say.
-    allOf.push({ anyOf: [toJstt(schema.then as JsonSchema, names), toJstt(schema.else as JsonSchema, names)] });
+    allOf.push({ anyOf: [branch(schema.then), branch(schema.else)] });
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const branches = schema[keyword];
-    if (Array.isArray(branches)) out[keyword] = branches.map((sub) => toJstt(sub as JsonSchema, names));
+    if (Array.isArray(branches)) out[keyword] = branches.map(branch);
   }
-  if (Array.isArray(schema.allOf)) allOf.push(...schema.allOf.map((sub) => toJstt(sub as JsonSchema, names)));
+  if (Array.isArray(schema.allOf)) allOf.push(...schema.allOf.map(branch));
   if (allOf.length === 0 && out.anyOf === undefined && out.oneOf === undefined) Object.assign(out, shape);
   else if (Object.keys(shape).length > 0) allOf.unshift(shape as JsttSchema);
   if (allOf.length > 0) out.allOf = allOf;

@@ -19,6 +19,11 @@ export interface EmitContext {
 export interface Site {
   readonly pointer: string;
   readonly indent: string;
+  /**
+   * The JSON types the enclosing node allows, for a branch of allOf/anyOf/oneOf/if/then/else: a branch
+   * without `type` is narrowed to them (other types fail the enclosing node anyway), as the types are.
+   */
+  readonly allowed?: readonly string[];
 }
 
 /** The site of a sub-schema reached through `tokens` (e.g. `'properties', 'id'`), one level deeper. */

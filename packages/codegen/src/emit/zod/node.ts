@@ -68,7 +68,8 @@ function typePart(schema: SchemaObject, site: Site, context: EmitContext): strin
     // Every integer is a number: the integer member adds nothing next to a number member.
     if (types.includes('number')) types = types.filter((type) => type !== 'integer');
   } else if (Object.values(TYPE_KEYWORDS).some((keywords) => keywords.some((keyword) => keyword in schema))) {
-    types = [...VALUE_TYPES];
+    types = site.allowed === undefined ? [...VALUE_TYPES] : [...site.allowed];
+    if (types.includes('number')) types = types.filter((type) => type !== 'integer');
   } else {
     return undefined;
   }
@@ -135,25 +136,28 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
     return valuesPart(values, site, context);
   }
   const inner: Site = { pointer: site.pointer, indent: `${site.indent}  ` };
+  // In-place branches see only the types this node allows.
+  const allowed = Array.isArray(schema.type) ? (schema.type as string[]) : site.allowed;
+  const branchSite = (at: Site): Site => (allowed === undefined ? at : { ...at, allowed });
   // The runtime combinators hand back their input, so Zod objects inside them never reach the output.
   const outer = context.usesZodObject;
   const parts: string[] = [];
   if (typeof schema.$ref === 'string') parts.push(context.reference(schema.$ref));
-  const types = typePart(schema, inner, context);
+  const types = typePart(schema, site.allowed === undefined ? inner : { ...inner, allowed: site.allowed }, context);
   if (types !== undefined) parts.push(types);
   if (Array.isArray(schema.enum)) parts.push(valuesPart(schema.enum, child(site, 'enum'), context));
   if ('const' in schema) parts.push(valuesPart([schema.const], child(site, 'const'), context));
   for (const [index, sub] of (schemasOf(schema, 'allOf') ?? []).entries()) {
-    parts.push(zodOf(sub, child(site, 'allOf', index), context));
+    parts.push(zodOf(sub, branchSite(child(site, 'allOf', index)), context));
   }
   const anyOf = schemasOf(schema, 'anyOf');
   if (anyOf !== undefined) {
-    const members = anyOf.map((sub, index) => zodOf(sub, child(inner, 'anyOf', index), context));
+    const members = anyOf.map((sub, index) => zodOf(sub, branchSite(child(inner, 'anyOf', index)), context));
     parts.push(members.length === 0 ? 'z.never()' : union(members, inner.indent));
   }
   const oneOf = schemasOf(schema, 'oneOf');
   if (oneOf !== undefined) {
-    const members = oneOf.map((sub, index) => zodOf(sub, child(inner, 'oneOf', index), context));
+    const members = oneOf.map((sub, index) => zodOf(sub, branchSite(child(inner, 'oneOf', index)), context));
     const key = discriminatorOf(oneOf);
     // Options of a discriminated union must be Zod objects themselves, not wrapped ones.
     if (key !== undefined && !members.some((member) => member.startsWith('keepInput('))) {
@@ -176,7 +180,7 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
     // The runtime combinator hands back its input: Zod objects inside it never reach the output.
     const before = context.usesZodObject;
     const branch = (sub: JsonSchema | undefined, keyword: string): string =>
-      sub === undefined ? 'undefined' : zodOf(sub, child(inner, keyword), context);
+      sub === undefined ? 'undefined' : zodOf(sub, branchSite(child(inner, keyword)), context);
     const args = [zodOf(condition, child(inner, 'if'), context), branch(then, 'then'), branch(otherwise, 'else')];
     parts.push(`${helper(context, 'ifThenElse')}(${multiline(args, inner.indent)})`);
     context.usesZodObject = before;

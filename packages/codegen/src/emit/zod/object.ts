@@ -54,6 +54,18 @@ export function objectSchema(
 
   // Whether Zod output may differ from the input so far; this object's own answer is settled at the end.
   const outer = context.usesZodObject;
+  if (numberOf(schema, 'maxProperties') === 0) {
+    // No key at all: every keyword about keys is moot but required and minProperties (which then fail).
+    // Typed `Record<string, never>`, as the types emitter declares it.
+    const checks = [`${helper(context, 'maxProperties')}(0)`];
+    const min = numberOf(schema, 'minProperties');
+    if (min !== undefined && min > 0) checks.unshift(`${helper(context, 'minProperties')}(${jsonLiteral(min)})`);
+    if (required.length > 0) {
+      checks.unshift(`${helper(context, 'requiredKeys')}(${arrayLiteral([...new Set(required)], site.indent)})`);
+    }
+    context.usesZodObject = outer;
+    return withChecks(`${helper(context, 'keepInput')}(z.record(z.string(), z.never()))`, checks);
+  }
   const shape: string[] = [];
   const checks: string[] = [];
   for (const [key, sub] of properties) {
