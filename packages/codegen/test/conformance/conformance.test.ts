@@ -3,11 +3,12 @@
 // `fluid-codegen` executable generates them all in one run, and each test's `valid` is compared with
 // `safeParse(data).success` of the generated validator. Misses must be listed, with their reason, in
 // known-misses.ts; an unlisted miss fails, and so does a listed one that now passes.
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codegenRoot, runCli } from '../helpers.js';
+import { codegenRoot, repoRoot, runCli } from '../helpers.js';
 import { KNOWN_MISSES } from './known-misses.js';
 import { ajvScore, readSuite, type SuiteGroup, suiteMissing, testKey } from './suite.js';
 
@@ -28,7 +29,6 @@ interface Outcome {
 
 const missing = suiteMissing();
 if (missing !== undefined) {
-  // biome-ignore lint/suspicious/noConsole: the reason a skipped suite is skipped belongs in the test log.
   process.stderr.write(`conformance: skipped, ${missing}\n`);
 }
 
@@ -151,6 +151,33 @@ describe.skipIf(missing !== undefined)('JSON-Schema-Test-Suite draft 2020-12', (
     expect(nowPassing, 'known misses that now pass: remove them from known-misses.ts').toEqual([]);
     expect(outcome.right).toBeGreaterThan(ajv);
   });
+
+  it('generates TypeScript that type-checks under the repo flags (every validator agrees with its type)', async () => {
+    const [main = ''] = dirs;
+    await writeFile(
+      join(main, 'tsconfig.json'),
+      JSON.stringify({
+        extends: join(repoRoot, 'tsconfig.base.json'),
+        compilerOptions: { noEmit: true, types: [], lib: ['es2023'] },
+        include: ['out'],
+      }),
+    );
+    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const run = await new Promise<{ code: number | null; output: string }>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, [tsc, '-p', join(main, 'tsconfig.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        output += chunk;
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        output += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolvePromise({ code, output }));
+    });
+    expect(run.output.slice(0, 4000)).toBe('');
+    expect(run.code).toBe(0);
+  }, 180_000);
 
   it('never answers wrong without a diagnostic, except the misses listed as silent', () => {
     const allowed = new Set(KNOWN_MISSES.filter((entry) => entry.silent === true).map((entry) => entry.key));
