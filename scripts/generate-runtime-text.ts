@@ -33,7 +33,9 @@ export async function generateRuntimeText(options: { readonly check: boolean }):
   if (current === wanted) return 0;
   const relative = path.relative(root, OUTPUT);
   if (options.check) {
-    process.stderr.write(`runtime: ${relative} is ${current === undefined ? 'missing' : 'stale'}; run \`pnpm generate\`\n`);
+    process.stderr.write(
+      `runtime: ${relative} is ${current === undefined ? 'missing' : 'stale'}; run \`pnpm generate\`\n`,
+    );
     return 1;
   }
   await writeFile(OUTPUT, wanted);

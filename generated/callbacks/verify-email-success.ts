@@ -31,7 +31,6 @@ export type VerifyEmailSuccessResponse = {
 } | {
   success: boolean;
   message?: string;
-  [k: string]: never | boolean | string | undefined;
 } | Record<string, never>;
 
 export const verifyEmailSuccessResponseSchema: z.ZodType<VerifyEmailSuccessResponse> = oneOf(

@@ -131,7 +131,8 @@ export class Normalizer {
   ) {
     this.index = new SchemaIndex(root);
     this.scopes = new DynamicScopes(this.index);
-    for (const problem of this.index.problems) this.report('error', 'invalid-schema', problem.pointer, problem.message);
+    for (const problem of this.index.problems)
+      this.report('error', 'invalid-schema', problem.pointer, problem.message);
   }
 
   /** Normalizes the root, then every `$ref` target not already normalized on the way. */
@@ -285,7 +286,11 @@ export class Normalizer {
               : (value as unknown[]).map((item, index) => sub(item, childPointer(at, index), 'either'));
           continue;
         case 'contains':
-          assertions.contains = sub(value, at, Object.hasOwn(node, 'maxContains') ? 'either' : frame.polarity);
+          assertions.contains = sub(
+            value,
+            at,
+            Object.hasOwn(node, 'maxContains') ? 'either' : frame.polarity,
+          );
           continue;
       }
       if (ANNOTATION_KEYWORDS.has(keyword)) {
@@ -509,7 +514,12 @@ export class Normalizer {
       return undefined;
     }
     if (resolved.kind === 'malformed') {
-      this.report('error', 'invalid-schema', at, `${keyword} ${JSON.stringify(ref)} is malformed: ${resolved.reason}`);
+      this.report(
+        'error',
+        'invalid-schema',
+        at,
+        `${keyword} ${JSON.stringify(ref)} is malformed: ${resolved.reason}`,
+      );
       return undefined;
     }
     const tokens =
@@ -517,7 +527,12 @@ export class Normalizer {
         ? resolved.pointer.slice(1).split('/').map(decodeToken)
         : [];
     if (resolved.kind === 'dangling' || childAt(this.root, tokens) === undefined) {
-      this.report('error', 'dangling-ref', at, `${keyword} ${JSON.stringify(ref)} points at nothing in this schema`);
+      this.report(
+        'error',
+        'dangling-ref',
+        at,
+        `${keyword} ${JSON.stringify(ref)} points at nothing in this schema`,
+      );
       return undefined;
     }
     let target = resolved.pointer;

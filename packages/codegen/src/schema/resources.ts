@@ -49,10 +49,10 @@ function children(node: Record<string, unknown>, pointer: string): Array<[string
     const at = childPointer(pointer, keyword);
     if (SCHEMA_KEYWORDS.has(keyword) || keyword === 'additionalItems') {
       if (Array.isArray(value) && keyword === 'items') {
-        value.forEach((item, index) => found.push([childPointer(at, index), item]));
+        for (const [index, item] of value.entries()) found.push([childPointer(at, index), item]);
       } else found.push([at, value]);
     } else if (SCHEMA_ARRAY_KEYWORDS.has(keyword) && Array.isArray(value)) {
-      value.forEach((item, index) => found.push([childPointer(at, index), item]));
+      for (const [index, item] of value.entries()) found.push([childPointer(at, index), item]);
     } else if ((SCHEMA_MAP_KEYWORDS.has(keyword) || keyword === 'dependencies') && isRecord(value)) {
       for (const [name, item] of Object.entries(value)) found.push([childPointer(at, name), item]);
     }

@@ -114,7 +114,9 @@ describe.skipIf(missing !== undefined)('JSON-Schema-Test-Suite draft 2020-12', (
   let annotated: Outcome;
 
   beforeAll(async () => {
-    const made = await Promise.all([0, 1].map(() => mkdtemp(join(codegenRoot, '.fluid-codegen-conformance-'))));
+    const made = await Promise.all(
+      [0, 1].map(() => mkdtemp(join(codegenRoot, '.fluid-codegen-conformance-'))),
+    );
     dirs.push(...made);
     const [main = '', formats = ''] = made;
     outcome = await runSuite(groups, main, []);
@@ -144,7 +146,9 @@ describe.skipIf(missing !== undefined)('JSON-Schema-Test-Suite draft 2020-12', (
       );
       for (const key of keys.length === 0 ? [entry.key] : keys) known.set(key, entry.reason);
     }
-    const unexpected = [...outcome.misses].filter(([key]) => !known.has(key)).map(([key, why]) => `${key}: ${why}`);
+    const unexpected = [...outcome.misses]
+      .filter(([key]) => !known.has(key))
+      .map(([key, why]) => `${key}: ${why}`);
     const nowPassing = [...known.keys()].filter((key) => !outcome.misses.has(key));
     if (process.env.CONFORMANCE_REPORT !== undefined) process.stderr.write(`${unexpected.join('\n')}\n`);
     expect(unexpected, 'misses not in known-misses.ts').toEqual([]);
@@ -164,7 +168,9 @@ describe.skipIf(missing !== undefined)('JSON-Schema-Test-Suite draft 2020-12', (
     );
     const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
     const run = await new Promise<{ code: number | null; output: string }>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [tsc, '-p', join(main, 'tsconfig.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [tsc, '-p', join(main, 'tsconfig.json')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         output += chunk;

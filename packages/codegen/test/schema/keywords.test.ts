@@ -137,9 +137,9 @@ describe('2020-12 keywords, annotations and unsupported keywords (RELIABILITY #1
       'unsupported-format',
     ]);
     expect(prepared.diagnostics.filter((d) => d.code === 'annotation-keyword')).toHaveLength(3);
-    expect(prepared.diagnostics.every((d) => d.code !== 'annotation-keyword' || d.severity === 'warning')).toBe(
-      true,
-    );
+    expect(
+      prepared.diagnostics.every((d) => d.code !== 'annotation-keyword' || d.severity === 'warning'),
+    ).toBe(true);
   });
 
   it('warns about a $schema dialect it does not know, and reads the schema as 2020-12', () => {

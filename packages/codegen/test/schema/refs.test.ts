@@ -211,7 +211,11 @@ describe('remote and file refs (RELIABILITY #25)', () => {
     const ok = prepare({
       $id: 'https://example.com/root.json',
       properties: {
-        x: { $id: 'https://other.example/other.json', properties: { y: { $ref: '#/$defs/a' } }, $defs: { a: { type: 'integer' } } },
+        x: {
+          $id: 'https://other.example/other.json',
+          properties: { y: { $ref: '#/$defs/a' } },
+          $defs: { a: { type: 'integer' } },
+        },
       },
       $defs: { a: { type: 'string' } },
     });
@@ -226,7 +230,10 @@ describe('anchors, embedded resources and $dynamicRef', () => {
   it('$anchor and #name refs resolve in the document; an unknown anchor is dangling', () => {
     const prepared = prepare({
       properties: { n: { $ref: '#num' }, m: { $ref: 'item.json#num' } },
-      $defs: { num: { $anchor: 'num', type: 'number' }, item: { $id: 'item.json', $defs: { x: { $anchor: 'num', type: 'string' } } } },
+      $defs: {
+        num: { $anchor: 'num', type: 'number' },
+        item: { $id: 'item.json', $defs: { x: { $anchor: 'num', type: 'string' } } },
+      },
     });
     expect(prepared.diagnostics).toEqual([]);
     const validate = compile(prepared.schema);

@@ -30,16 +30,16 @@ const CASES: readonly Case[] = [
           ...['hostname', 'idn-hostname', 'ipv4', 'ipv6', 'uri', 'uri-reference', 'iri', 'iri-reference'],
           ...['uri-template', 'url', 'uuid', 'json-pointer', 'json-pointer-uri-fragment'],
           ...['relative-json-pointer', 'regex', 'byte', 'binary', 'password'],
-        ].map((f) => [
-          f,
-          { type: 'string', format: f },
-        ]),
+        ].map((f) => [f, { type: 'string', format: f }]),
       ),
     },
   },
   {
     name: 'numeric formats',
-    schema: { type: 'object', properties: Object.fromEntries(['int32', 'int64', 'float', 'double'].map((f) => [f, { format: f }])) },
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(['int32', 'int64', 'float', 'double'].map((f) => [f, { format: f }])),
+    },
   },
   {
     name: 'if/then/else',

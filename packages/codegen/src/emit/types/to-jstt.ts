@@ -156,8 +156,8 @@ function arrayKeywords(schema: SchemaObject, names: RefNames, out: Record<string
  * ref-parser has nothing to resolve or fetch), no titles, sanitized doc text, placeholder keys.
  */
 export function toJstt(schema: JsonSchema, names: RefNames, allowed?: readonly string[]): JsttSchema {
-  // jstt fails on a boolean inside allOf/anyOf/oneOf ("types-emit-failed"): say what it means as a type.
-  if (typeof schema === 'boolean') return { tsType: schema ? 'unknown' : 'never' } as JsttSchema;
+  // jstt prints boolean sub-schemas of properties and items itself; only a boolean root needs the caller.
+  if (typeof schema === 'boolean') return schema as unknown as JsttSchema;
   const out: Record<string, unknown> = {};
   const doc = docText(schema);
   if (doc !== undefined) out.description = doc;
@@ -173,7 +173,11 @@ export function toJstt(schema: JsonSchema, names: RefNames, allowed?: readonly s
   const types = typesOf(schema, allowed);
   // What this node allows, for its in-place branches.
   const inner = Array.isArray(schema.type) ? (schema.type as string[]) : allowed;
-  const branch = (sub: unknown): JsttSchema => toJstt(sub as JsonSchema, names, inner);
+  // jstt fails on a boolean inside allOf/anyOf/oneOf ("types-emit-failed"): say what it means as a type.
+  const branch = (sub: unknown): JsttSchema =>
+    typeof sub === 'boolean'
+      ? ({ tsType: sub ? 'unknown' : 'never' } as JsttSchema)
+      : toJstt(sub as JsonSchema, names, inner);
   // `maxProperties: 0` objects have no key at all: `Record<string, never>` (jstt's own index signature
   // would say `never | undefined`), beside whatever other types the node allows.
   const empty = types?.includes('object') === true && schema.maxProperties === 0;
@@ -219,7 +223,8 @@ export function toJstt(schema: JsonSchema, names: RefNames, allowed?: readonly s
   else if (Object.keys(shape).length > 0) allOf.unshift(shape as JsttSchema);
   if (allOf.length > 0) out.allOf = allOf;
   // Nothing left that constrains the type: jstt would print an object, JSON Schema means any value.
-  if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf', 'tsType'].some((keyword) => keyword in out)) out.tsType = 'unknown';
+  if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf', 'tsType'].some((keyword) => keyword in out))
+    out.tsType = 'unknown';
   return out as JsttSchema;
 }
 
@@ -238,7 +243,8 @@ export function literalType(value: unknown, names: RefNames): string {
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return 'Record<string, never>';
   // `__proto__` stays a quoted key: computed (`["__proto__"]`) it is not a property of a type literal.
-  const key = (name: string): string => (name === '__proto__' ? JSON.stringify(name) : names.keys.placeholder(name));
+  const key = (name: string): string =>
+    name === '__proto__' ? JSON.stringify(name) : names.keys.placeholder(name);
   const members = entries.map(([name, item]) => `${key(name)}: ${literalType(item, names)}`);
   return `{ ${members.join('; ')} }`;
 }

@@ -126,7 +126,11 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
   };
   const declarations = [...definitions, root].map(declare);
   const emittedTrackers = new Set<string>();
-  for (let pending = [...trackers]; pending.length > 0; pending = [...trackers].filter((s) => !emittedTrackers.has(s))) {
+  for (
+    let pending = [...trackers];
+    pending.length > 0;
+    pending = [...trackers].filter((s) => !emittedTrackers.has(s))
+  ) {
     for (const suffix of pending.sort()) {
       emittedTrackers.add(suffix);
       const item = suffix === '' ? root : definitions.find((entry) => entry.suffix === suffix);

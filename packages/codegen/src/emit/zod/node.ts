@@ -143,7 +143,11 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
   const outer = context.usesZodObject;
   const parts: string[] = [];
   if (typeof schema.$ref === 'string') parts.push(context.reference(schema.$ref));
-  const types = typePart(schema, site.allowed === undefined ? inner : { ...inner, allowed: site.allowed }, context);
+  const types = typePart(
+    schema,
+    site.allowed === undefined ? inner : { ...inner, allowed: site.allowed },
+    context,
+  );
   if (types !== undefined) parts.push(types);
   if (Array.isArray(schema.enum)) parts.push(valuesPart(schema.enum, child(site, 'enum'), context));
   if ('const' in schema) parts.push(valuesPart([schema.const], child(site, 'const'), context));
@@ -181,7 +185,11 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
     const before = context.usesZodObject;
     const branch = (sub: JsonSchema | undefined, keyword: string): string =>
       sub === undefined ? 'undefined' : zodOf(sub, branchSite(child(inner, keyword)), context);
-    const args = [zodOf(condition, child(inner, 'if'), context), branch(then, 'then'), branch(otherwise, 'else')];
+    const args = [
+      zodOf(condition, child(inner, 'if'), context),
+      branch(then, 'then'),
+      branch(otherwise, 'else'),
+    ];
     parts.push(`${helper(context, 'ifThenElse')}(${multiline(args, inner.indent)})`);
     context.usesZodObject = before;
   }
@@ -207,7 +215,8 @@ function unevaluatedPart(schema: SchemaObject, site: Site, context: EmitContext)
   const properties = rest('unevaluatedProperties');
   const items = rest('unevaluatedItems');
   if (properties === 'undefined' && items === 'undefined') return undefined;
-  const tracker = trackerOf(siblingsOfUnevaluated(schema), site, context, zodOf) ?? `${helper(context, 'evAll')}()`;
+  const tracker =
+    trackerOf(siblingsOfUnevaluated(schema), site, context, zodOf) ?? `${helper(context, 'evAll')}()`;
   return `${helper(context, 'unevaluated')}(${tracker}, ${properties}, ${items})`;
 }
 

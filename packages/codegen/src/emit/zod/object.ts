@@ -59,9 +59,12 @@ export function objectSchema(
     // Typed `Record<string, never>`, as the types emitter declares it.
     const checks = [`${helper(context, 'maxProperties')}(0)`];
     const min = numberOf(schema, 'minProperties');
-    if (min !== undefined && min > 0) checks.unshift(`${helper(context, 'minProperties')}(${jsonLiteral(min)})`);
+    if (min !== undefined && min > 0)
+      checks.unshift(`${helper(context, 'minProperties')}(${jsonLiteral(min)})`);
     if (required.length > 0) {
-      checks.unshift(`${helper(context, 'requiredKeys')}(${arrayLiteral([...new Set(required)], site.indent)})`);
+      checks.unshift(
+        `${helper(context, 'requiredKeys')}(${arrayLiteral([...new Set(required)], site.indent)})`,
+      );
     }
     context.usesZodObject = outer;
     return withChecks(`${helper(context, 'keepInput')}(z.record(z.string(), z.never()))`, checks);

@@ -245,7 +245,12 @@ export const CASES: readonly TypeCase[] = [
   },
   {
     name: 'if-then-else',
-    schema: { if: { required: ['a'] }, then: { type: ['object'], properties: { a: str } }, else: { type: ['number'] } },
+    schema: {
+      if: { required: ['a'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
+      then: { type: ['object'], properties: { a: str } },
+      else: { type: ['number'] },
+    },
     ok: ["{ a: 'x' }", '1'],
     bad: ["'s'", 'null'],
   },

@@ -24,7 +24,10 @@ const TABLES: readonly Table[] = [
       type: ['object'],
       properties: { a: {} },
       allOf: [{ properties: { b: {} } }],
-      anyOf: [{ properties: { c: { type: ['string'] } }, required: ['c'] }, { patternProperties: { '^x': {} } }],
+      anyOf: [
+        { properties: { c: { type: ['string'] } }, required: ['c'] },
+        { patternProperties: { '^x': {} } },
+      ],
       if: { properties: { kind: { const: 1 } }, required: ['kind'] },
       // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
       then: { properties: { r: {} } },
@@ -44,18 +47,33 @@ const TABLES: readonly Table[] = [
     name: 'unevaluatedProperties with a schema sees only the branch that matched',
     schema: {
       oneOf: [
-        { type: ['object'], properties: { t: { const: 'open' } }, required: ['t'], additionalProperties: true },
+        {
+          type: ['object'],
+          properties: { t: { const: 'open' } },
+          required: ['t'],
+          additionalProperties: true,
+        },
         { type: ['object'], properties: { t: { const: 'typed' } }, required: ['t'] },
       ],
       unevaluatedProperties: { type: ['number'] },
     },
-    valid: [{ t: 'open', x: 'a' }, { t: 'typed', x: 1 }],
-    invalid: [{ t: 'typed', x: 'a' }, { t: 'typed', constructor: null }, proto('{"t": "typed", "__proto__": null}')],
+    valid: [
+      { t: 'open', x: 'a' },
+      { t: 'typed', x: 1 },
+    ],
+    invalid: [
+      { t: 'typed', x: 'a' },
+      { t: 'typed', constructor: null },
+      proto('{"t": "typed", "__proto__": null}'),
+    ],
   },
   {
     name: 'unevaluatedItems counts the items contains matched',
     schema: { contains: { type: ['boolean'] }, prefixItems: [{ type: ['string'] }], unevaluatedItems: false },
-    valid: [['a', true], ['a', true, false]],
+    valid: [
+      ['a', true],
+      ['a', true, false],
+    ],
     invalid: [['a', 1, true], ['a']],
   },
   {
@@ -73,7 +91,10 @@ const TABLES: readonly Table[] = [
   {
     name: 'iri and iri-reference',
     schema: { type: ['object'], properties: { i: format('iri'), r: format('iri-reference') } },
-    valid: [{ i: 'http://ƒøø.ßår/?∂éœ=πîx#πîüx', r: '//ƒøø.ßår/?∂éœ=πîx#πîüx' }, { i: 'urn:isbn:0451450523', r: '#ƒrägmênt' }],
+    valid: [
+      { i: 'http://ƒøø.ßår/?∂éœ=πîx#πîüx', r: '//ƒøø.ßår/?∂éœ=πîx#πîüx' },
+      { i: 'urn:isbn:0451450523', r: '#ƒrägmênt' },
+    ],
     invalid: [{ i: '/abc' }, { i: 'http://exa mple.com' }, { r: '\\\\WINDOWS\\filë' }, { i: 'http://[::1' }],
   },
   {
@@ -85,8 +106,17 @@ const TABLES: readonly Table[] = [
   {
     name: 'uri and uri-reference',
     schema: { type: ['object'], properties: { u: format('uri'), r: format('uri-reference') } },
-    valid: [{ u: 'http://foo.bar/?baz=qux#quux', r: '/abc' }, { u: 'mailto:a@b.example', r: '#f' }, { r: '' }],
-    invalid: [{ u: '/abc' }, { u: 'http://example.com/a b' }, { r: '\\\\WINDOWS\\fileshare' }, { r: 'a:b:c/%zz' }],
+    valid: [
+      { u: 'http://foo.bar/?baz=qux#quux', r: '/abc' },
+      { u: 'mailto:a@b.example', r: '#f' },
+      { r: '' },
+    ],
+    invalid: [
+      { u: '/abc' },
+      { u: 'http://example.com/a b' },
+      { r: '\\\\WINDOWS\\fileshare' },
+      { r: 'a:b:c/%zz' },
+    ],
   },
   {
     name: 'iso-time, iso-date-time and url',
@@ -106,7 +136,11 @@ beforeAll(async () => {
   const runtime = new Set<string>();
   const sections: string[] = [];
   TABLES.forEach((table, index) => {
-    const emitted = emitZod(prepared(table.schema), { constName: `case${index}Schema`, typeName: `Case${index}`, pointer: '' });
+    const emitted = emitZod(prepared(table.schema), {
+      constName: `case${index}Schema`,
+      typeName: `Case${index}`,
+      pointer: '',
+    });
     for (const name of emitted.runtime) runtime.add(name);
     sections.push(`type Case${index} = unknown;\n${emitted.code}`);
   });
@@ -124,8 +158,12 @@ describe('emitted validators give the verdicts JSON Schema 2020-12 gives', () =>
     const table = TABLES[index] as Table;
     const validator = validators[index] as z.ZodType;
     const wrong = [
-      ...table.valid.filter((value) => !validator.safeParse(value).success).map((value) => ['rejected', value]),
-      ...table.invalid.filter((value) => validator.safeParse(value).success).map((value) => ['accepted', value]),
+      ...table.valid
+        .filter((value) => !validator.safeParse(value).success)
+        .map((value) => ['rejected', value]),
+      ...table.invalid
+        .filter((value) => validator.safeParse(value).success)
+        .map((value) => ['accepted', value]),
     ];
     expect(wrong).toEqual([]);
   });

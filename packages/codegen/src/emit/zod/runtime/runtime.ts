@@ -99,7 +99,7 @@ export function allOf<const T extends readonly z.ZodType[]>(...schemas: T): z.Zo
 export function oneOf<const T extends readonly z.ZodType[]>(...schemas: T): z.ZodType<z.output<T[number]>> {
   return z.custom<z.output<T[number]>>().check((payload) => {
     const count = schemas.filter((schema) => matches(schema, payload.value)).length;
-    if (count !== 1) fail(payload, 'oneOf: must match exactly one schema, matched ' + count);
+    if (count !== 1) fail(payload, `oneOf: must match exactly one schema, matched ${count}`);
   });
 }
 
@@ -130,7 +130,7 @@ export function multipleOf(divisor: number): z.core.CheckFn<number> {
   return (payload) => {
     const quotient = payload.value / divisor;
     if (quotient !== Number.parseInt(String(quotient), 10))
-      fail(payload, 'multipleOf: must be a multiple of ' + divisor);
+      fail(payload, `multipleOf: must be a multiple of ${divisor}`);
   };
 }
 
@@ -143,16 +143,14 @@ function codePoints(value: string): number {
 /** minLength, counted in code points. */
 export function minLength(limit: number): z.core.CheckFn<string> {
   return (payload) => {
-    if (codePoints(payload.value) < limit)
-      fail(payload, 'minLength: must have at least ' + limit + ' characters');
+    if (codePoints(payload.value) < limit) fail(payload, `minLength: must have at least ${limit} characters`);
   };
 }
 
 /** maxLength, counted in code points. */
 export function maxLength(limit: number): z.core.CheckFn<string> {
   return (payload) => {
-    if (codePoints(payload.value) > limit)
-      fail(payload, 'maxLength: must have at most ' + limit + ' characters');
+    if (codePoints(payload.value) > limit) fail(payload, `maxLength: must have at most ${limit} characters`);
   };
 }
 
@@ -161,8 +159,10 @@ const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
 const EMAIL_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
-const IDN_EMAIL_LOCAL = /^(?:[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~-]|[^\x00-\x7f])+(?:\.(?:[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~-]|[^\x00-\x7f])+)*$/u;
-const QUOTED_LOCAL = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
+const IDN_EMAIL_LOCAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern excludes (or tests for) control and ASCII ranges on purpose.
+  /^(?:[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~-]|[^\x00-\x7f])+(?:\.(?:[\p{L}\p{N}\p{M}!#$%&'*+/=?^_`{|}~-]|[^\x00-\x7f])+)*$/u;
+const QUOTED_LOCAL = /^"(?:[ !#-[\]-~]|\\[ -~])*"$/;
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX4 = /^[0-9a-f]{1,4}$/i;
@@ -176,8 +176,10 @@ const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // RFC 3986 appendix B: splits any string into scheme, authority, path, query and fragment.
 const URI_PARTS = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#([\s\S]*))?$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern excludes (or tests for) control and ASCII ranges on purpose.
 const TEMPLATE_LITERAL = /^(?:[^\x00-\x20"'%<>\\^`{|}\x7f]|%[0-9a-f]{2})$/iu;
-const TEMPLATE_VARIABLE = /^(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})+(?:\.(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})+)*(?::[1-9][0-9]{0,3}|\*)?$/;
+const TEMPLATE_VARIABLE =
+  /^(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})+(?:\.(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})+)*(?::[1-9][0-9]{0,3}|\*)?$/;
 
 function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -246,11 +248,13 @@ function isHostname(text: string): boolean {
 
 // Characters IDNA2008 (RFC 5892) never allows in a label, and the contextual ones checked below.
 const IDN_DISALLOWED = /[\u0640\u07fa\u302e\u302f\u3031-\u3035\u303b\s\p{Cc}\p{Cs}\p{Co}\p{Cn}]/u;
-const VIRAMA = /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca\u0e3a\u0f84\u1039\u17d2\u1b44\u1bab\ua8c4\ua953]$/u;
+const VIRAMA =
+  /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca\u0e3a\u0f84\u1039\u17d2\u1b44\u1bab\ua8c4\ua953]$/u;
 
 /** One label of an internationalized host name (RFC 5890-5893, the rules a label alone can show). */
 function isIdnLabel(label: string): boolean {
   if (label === '' || label.startsWith('-') || label.endsWith('-')) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern excludes (or tests for) control and ASCII ranges on purpose.
   if (/^[\x00-\x7f]*$/.test(label)) {
     if (label.length > 63 || !HOST_LABEL.test(label)) return false;
     return label.slice(2, 4) !== '--' || /^xn--/i.test(label);
@@ -266,7 +270,10 @@ function isIdnLabel(label: string): boolean {
     if ((char === '\u05f3' || char === '\u05f4') && !/\p{Script=Hebrew}/u.test(before)) return false;
     if ((char === '\u200c' || char === '\u200d') && !VIRAMA.test(before)) return false;
   }
-  if (label.includes('\u30fb') && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(label.replaceAll('\u30fb', '')))
+  if (
+    label.includes('\u30fb') &&
+    !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(label.replaceAll('\u30fb', ''))
+  )
     return false;
   if (/[\u0660-\u0669]/.test(label) && /[\u06f0-\u06f9]/.test(label)) return false;
   return punycodeLength(chars) + 4 <= 63;
@@ -449,7 +456,7 @@ const NUMBER_FORMATS: Readonly<Record<string, (value: number) => boolean>> = {
 export function format(name: string): z.core.CheckFn<string> {
   const test = STRING_FORMATS[name] ?? (() => true);
   return (payload) => {
-    if (!test(payload.value)) fail(payload, 'format: must be a valid ' + name);
+    if (!test(payload.value)) fail(payload, `format: must be a valid ${name}`);
   };
 }
 
@@ -457,7 +464,7 @@ export function format(name: string): z.core.CheckFn<string> {
 export function numberFormat(name: string): z.core.CheckFn<number> {
   const test = NUMBER_FORMATS[name] ?? (() => true);
   return (payload) => {
-    if (!test(payload.value)) fail(payload, 'format: must be a valid ' + name);
+    if (!test(payload.value)) fail(payload, `format: must be a valid ${name}`);
   };
 }
 
@@ -466,7 +473,7 @@ export function requiredKeys(keys: readonly string[]): ObjectCheck {
   return onObject((payload) => {
     for (const key of keys) {
       if (!Object.hasOwn(payload.value, key))
-        fail(payload, 'required: missing property ' + JSON.stringify(key), [key]);
+        fail(payload, `required: missing property ${JSON.stringify(key)}`, [key]);
     }
   });
 }
@@ -501,7 +508,7 @@ export function restProperties(rest: RestProperties): ObjectCheck {
       }
       if (matched || known.has(key) || rest.additional === undefined) continue;
       if (rest.additional === false)
-        fail(payload, 'additionalProperties: unexpected property ' + JSON.stringify(key), [key]);
+        fail(payload, `additionalProperties: unexpected property ${JSON.stringify(key)}`, [key]);
       else forward(payload, rest.additional, payload.value[key], [key]);
     }
   });
@@ -512,7 +519,7 @@ export function propertyNames(schema: z.ZodType): ObjectCheck {
   return onObject((payload) => {
     for (const key of Object.keys(payload.value)) {
       if (!matches(schema, key))
-        fail(payload, 'propertyNames: invalid property name ' + JSON.stringify(key), [key]);
+        fail(payload, `propertyNames: invalid property name ${JSON.stringify(key)}`, [key]);
     }
   });
 }
@@ -521,7 +528,7 @@ export function propertyNames(schema: z.ZodType): ObjectCheck {
 export function minProperties(limit: number): ObjectCheck {
   return onObject((payload) => {
     if (Object.keys(payload.value).length < limit)
-      fail(payload, 'minProperties: must have at least ' + limit + ' properties');
+      fail(payload, `minProperties: must have at least ${limit} properties`);
   });
 }
 
@@ -529,21 +536,21 @@ export function minProperties(limit: number): ObjectCheck {
 export function maxProperties(limit: number): ObjectCheck {
   return onObject((payload) => {
     if (Object.keys(payload.value).length > limit)
-      fail(payload, 'maxProperties: must have at most ' + limit + ' properties');
+      fail(payload, `maxProperties: must have at most ${limit} properties`);
   });
 }
 
 /** minItems (also for tuples). */
 export function minItems(limit: number): ArrayCheck {
   return onArray((payload) => {
-    if (payload.value.length < limit) fail(payload, 'minItems: must have at least ' + limit + ' items');
+    if (payload.value.length < limit) fail(payload, `minItems: must have at least ${limit} items`);
   });
 }
 
 /** maxItems (also for tuples). */
 export function maxItems(limit: number): ArrayCheck {
   return onArray((payload) => {
-    if (payload.value.length > limit) fail(payload, 'maxItems: must have at most ' + limit + ' items');
+    if (payload.value.length > limit) fail(payload, `maxItems: must have at most ${limit} items`);
   });
 }
 
@@ -554,7 +561,7 @@ export function uniqueItems(): ArrayCheck {
     for (let i = 1; i < items.length; i++) {
       for (let j = 0; j < i; j++) {
         if (deepEqual(items[i], items[j])) {
-          fail(payload, 'uniqueItems: items ' + j + ' and ' + i + ' are equal');
+          fail(payload, `uniqueItems: items ${j} and ${i} are equal`);
           return;
         }
       }
@@ -566,9 +573,9 @@ export function uniqueItems(): ArrayCheck {
 export function contains(schema: z.ZodType, min: number, max: number | undefined): ArrayCheck {
   return onArray((payload) => {
     const count = payload.value.filter((item) => matches(schema, item)).length;
-    if (count < min) fail(payload, 'contains: at least ' + min + ' items must match, ' + count + ' do');
+    if (count < min) fail(payload, `contains: at least ${min} items must match, ${count} do`);
     if (max !== undefined && count > max)
-      fail(payload, 'maxContains: at most ' + max + ' items may match, ' + count + ' do');
+      fail(payload, `maxContains: at most ${max} items may match, ${count} do`);
   });
 }
 
@@ -593,7 +600,7 @@ export function dependentRequired(dependencies: Readonly<Record<string, readonly
       if (!Object.hasOwn(payload.value, key)) continue;
       for (const needed of dependencies[key] ?? []) {
         if (!Object.hasOwn(payload.value, needed))
-          fail(payload, 'dependentRequired: ' + JSON.stringify(key) + ' needs ' + JSON.stringify(needed));
+          fail(payload, `dependentRequired: ${JSON.stringify(key)} needs ${JSON.stringify(needed)}`);
       }
     }
   });
@@ -673,8 +680,7 @@ export function evMatching(...branches: ReadonlyArray<readonly [z.ZodType, Track
 
 /** if/then/else: `if`'s annotations and `then`'s when it matches, `else`'s when it does not. */
 export function evIf(condition: z.ZodType, ifTracker: Tracker, then: Tracker, otherwise: Tracker): Tracker {
-  return (value) =>
-    matches(condition, value) ? union([ifTracker(value), then(value)]) : otherwise(value);
+  return (value) => (matches(condition, value) ? union([ifTracker(value), then(value)]) : otherwise(value));
 }
 
 /** dependentSchemas: the annotations of the schemas whose key is present. */
@@ -712,7 +718,9 @@ export function unevaluated(
       if (evaluated.has(key)) continue;
       const item = (value as Record<string | number, unknown>)[key];
       if (rest === false) {
-        const what = Array.isArray(value) ? 'unevaluatedItems: unexpected item ' : 'unevaluatedProperties: unexpected property ';
+        const what = Array.isArray(value)
+          ? 'unevaluatedItems: unexpected item '
+          : 'unevaluatedProperties: unexpected property ';
         fail(payload, what + JSON.stringify(key), [key]);
       } else forward(payload, rest, item, [key]);
     }
