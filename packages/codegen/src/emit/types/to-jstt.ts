@@ -1,3 +1,4 @@
+// Part of the json-schema-to-typescript adapter (see jstt.ts): the schema rewritten into what jstt reads safely.
 import type { compile } from 'json-schema-to-typescript';
 import { isRecord } from '../../schema/json.js';
 import { type JsonSchema, type SchemaObject, VALUE_TYPES } from '../../schema/prepared.js';
