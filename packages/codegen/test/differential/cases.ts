@@ -708,4 +708,22 @@ export const CASES: readonly DifferentialCase[] = [
       { b: 'QUJ' },
     ],
   },
+  {
+    name: 'oneOf branches without type under an object parent: a discriminated union',
+    schema: {
+      type: ['object'],
+      oneOf: [
+        { properties: { kind: { const: 'a' }, x: { type: ['number'] } }, required: ['kind', 'x'] },
+        { properties: { kind: { const: 'b' } }, required: ['kind'] },
+      ],
+    },
+    values: [
+      { kind: 'a', x: 1 },
+      { kind: 'a' },
+      { kind: 'b' },
+      { kind: 'c' },
+      'a',
+      proto('{"kind": "b", "__proto__": 1}'),
+    ],
+  },
 ];

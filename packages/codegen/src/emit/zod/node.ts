@@ -162,7 +162,7 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
   const oneOf = schemasOf(schema, 'oneOf');
   if (oneOf !== undefined) {
     const members = oneOf.map((sub, index) => zodOf(sub, branchSite(child(inner, 'oneOf', index)), context));
-    const key = discriminatorOf(oneOf);
+    const key = discriminatorOf(oneOf, allowed);
     // Options of a discriminated union must be Zod objects themselves, not wrapped ones.
     if (key !== undefined && !members.some((member) => member.startsWith('keepInput('))) {
       parts.push(`z.discriminatedUnion(${stringLiteral(key)}, [${multiline(members, inner.indent)}])`);
