@@ -60,6 +60,6 @@ export function droppedEffect(polarity: Polarity): string {
     case 'stricter':
       return 'validation is stricter here (it sits under `not`, so accepting more here rejects more)';
     default:
-      return 'validation may be more permissive or stricter here (it sits in a oneOf branch, an `if`, or a contains counted by maxContains)';
+      return 'validation may be more permissive or stricter here (it sits in a oneOf branch, an `if`, a contains counted by maxContains, or a definition used both under `not` and outside it)';
   }
 }

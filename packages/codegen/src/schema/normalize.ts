@@ -27,6 +27,7 @@ import {
   SUPPORTED_FORMATS,
   SUPPORTED_KEYWORDS,
 } from './prepared.js';
+import { refTargetPolarities } from './ref-polarity.js';
 import { SchemaIndex } from './resources.js';
 
 /** The `$schema` URIs of the drafts the normal form reads (2020-12, 2019-09, draft-04 to -07, OpenAPI 3.1). */
@@ -123,6 +124,7 @@ export class Normalizer {
   private readonly memo = new WeakMap<object, Map<string, JsonSchema>>();
   private readonly index: SchemaIndex;
   private readonly scopes: DynamicScopes;
+  private readonly polarities: ReadonlyMap<string, Polarity>;
   private tooDeepReported = false;
 
   constructor(
@@ -131,6 +133,7 @@ export class Normalizer {
   ) {
     this.index = new SchemaIndex(root);
     this.scopes = new DynamicScopes(this.index);
+    this.polarities = refTargetPolarities(root, this.index);
     for (const problem of this.index.problems)
       this.report('error', 'invalid-schema', problem.pointer, problem.message);
   }
@@ -142,7 +145,8 @@ export class Normalizer {
       const key = scopedKey(next.pointer, next.scope);
       if (this.byPointer.has(key)) continue;
       const tokens = next.pointer === '' ? [] : next.pointer.slice(1).split('/').map(decodeToken);
-      this.walk(childAt(this.root, tokens), { ...next, depth: 0, polarity: 'permissive' });
+      const polarity = this.polarities.get(next.pointer) ?? 'permissive';
+      this.walk(childAt(this.root, tokens), { ...next, depth: 0, polarity });
     }
   }
 
@@ -243,7 +247,11 @@ export class Normalizer {
         case '$defs':
         case 'definitions':
           // Normalized for their diagnostics and as `$ref` targets; the root's `$defs` is rebuilt from the targets.
-          for (const [name, item] of Object.entries(value as JsonRecord)) sub(item, childPointer(at, name));
+          // Each at the polarity of the refs that use it, so what it drops is reported as it acts there.
+          for (const [name, item] of Object.entries(value as JsonRecord)) {
+            const itemAt = childPointer(at, name);
+            sub(item, itemAt, this.polarities.get(itemAt) ?? frame.polarity);
+          }
           continue;
         case 'nullable':
           nullable = value === true;

@@ -128,6 +128,24 @@ describe('2020-12 keywords, annotations and unsupported keywords (RELIABILITY #1
     expect(messages[6]).toMatch(/may be more permissive or stricter/);
   });
 
+  it('reports a keyword dropped in a definition with the effect it has where the definition is used', () => {
+    const prepared = prepare({
+      properties: {
+        a: { not: { $ref: '#/$defs/D' } },
+        b: { $ref: '#/$defs/E' },
+        c: { not: { $ref: '#/$defs/E' } },
+      },
+      $defs: { D: { type: 'string', format: 'phone' }, E: { format: 'phone' } },
+    });
+    const effects = prepared.diagnostics.map(
+      (d) => `${d.pointer} ${/more permissive or stricter|stricter|more permissive/.exec(d.message)?.[0]}`,
+    );
+    expect(effects).toEqual([
+      '/request_schema/$defs/D/format stricter',
+      '/request_schema/$defs/E/format more permissive or stricter',
+    ]);
+  });
+
   it('are errors under strict, except annotations', () => {
     const prepared = prepare(schema, { strict: true });
     expect(prepared.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([
