@@ -1,8 +1,17 @@
 import { compilesAsPattern } from '../../schema/check-keywords.js';
 import { isRecord } from '../../schema/json.js';
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
-import { jsonLiteral, regExpExpression, stringLiteral } from '../escape.js';
-import { child, type EmitContext, helper, inline, type Site, schemaOf, schemasOf } from './context.js';
+import { regExpExpression, stringLiteral } from '../escape.js';
+import {
+  arrayLiteral,
+  child,
+  type EmitContext,
+  helper,
+  inline,
+  type Site,
+  schemaOf,
+  schemasOf,
+} from './context.js';
 import type { EmitSchema } from './object.js';
 
 /**
@@ -38,7 +47,8 @@ export function trackerOf(
   const restKeys = 'additionalProperties' in schema || 'unevaluatedProperties' in schema;
   if (known.length > 0 || patterns.length > 0 || restKeys) {
     const regexps = `[${patterns.map(regExpExpression).join(', ')}]`;
-    parts.push(`${helper(context, 'evProperties')}(${jsonLiteral(known)}, ${regexps}, ${restKeys})`);
+    const keys = arrayLiteral(known, site.indent);
+    parts.push(`${helper(context, 'evProperties')}(${keys}, ${regexps}, ${restKeys})`);
   }
   const prefix = schemasOf(schema, 'prefixItems')?.length ?? 0;
   const restItems = 'items' in schema || 'unevaluatedItems' in schema;
