@@ -32,11 +32,15 @@ export interface SchemaDefinition {
  *   reported (warning, or error under strict) and dropped; vendor keywords (`tsType`, `x-*`, …) dropped.
  * - `type` is absent or a non-empty array of distinct JSON Schema type names.
  * - `$ref` is either `'#'` (the root) or `'#/$defs/<suffix>'` with `<suffix>` a key of `definitions`, and
- *   a node holding `$ref` holds no other assertion keyword (siblings moved into `allOf`).
+ *   a node holding `$ref` holds no other assertion keyword (siblings moved into `allOf`; `unevaluated*`
+ *   stays on the node holding that `allOf`, so it still sees what the `$ref` evaluated). `$anchor`, `$id`
+ *   and `$dynamicRef` are resolved away: a target reached under two dynamic scopes is two definitions.
  * - `$defs` appears only on the root and holds exactly the definitions in `definitions`.
  * - Draft-04/07 and OpenAPI spellings are rewritten to 2020-12: `definitions` → `$defs`, array `items` →
  *   `prefixItems` (+ `additionalItems` → `items`), boolean `exclusiveMinimum`/`exclusiveMaximum` → numbers,
- *   `nullable: true` → `'null'` added to `type` (or `anyOf` with `{ type: ['null'] }`).
+ *   `nullable: true` → `'null'` added to `type` (or `anyOf` with `{ type: ['null'] }`), draft-07
+ *   `dependencies` → `dependentRequired` and `dependentSchemas`.
+ * - `format` appears only with a value of `SUPPORTED_FORMATS`, and not at all under `formats: 'annotate'`.
  */
 export interface PreparedSchema {
   /** The normal-form root schema (a boolean, or an object whose `$defs` holds the definitions). */
