@@ -2,12 +2,15 @@
 // generated/. Callback definitions go through fluid-codegen (run from source, so no build is needed);
 // our OpenAPI document goes through openapi-typescript. `--force` because here the generator itself
 // changes without a version bump, and the manifest's input hashes only know the version.
-import { main as codegen } from '../packages/codegen/src/cli/main.js';
 import { generateOpenApi } from './generate-openapi.js';
+import { generateRuntimeText } from './generate-runtime-text.js';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 
+// First the runtime text the generator copies into _runtime.ts, then the generator that reads it.
+const runtimeCode = await generateRuntimeText({ check });
+const { main: codegen } = await import('../packages/codegen/src/cli/main.js');
 const callbacksCode = await codegen([
   'generate',
   '--input',
@@ -18,4 +21,4 @@ const callbacksCode = await codegen([
   ...args,
 ]);
 const openApiCode = args.includes('--watch') ? 0 : await generateOpenApi({ check });
-process.exitCode = Math.max(callbacksCode, openApiCode);
+process.exitCode = Math.max(runtimeCode, callbacksCode, openApiCode);

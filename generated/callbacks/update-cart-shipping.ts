@@ -32,9 +32,7 @@ export const updateCartShippingRequestSchema: z.ZodType<UpdateCartShippingReques
  *   ]
  * }
  */
-export type UpdateCartShippingResponse = {
-  [k: string]: unknown;
-} | {
+export type UpdateCartShippingResponse = Record<string, never> | {
   shipping_options: {
     shipping_total: number | string;
     shipping_title?: string;
@@ -46,7 +44,7 @@ export type UpdateCartShippingResponse = {
 };
 
 export const updateCartShippingResponseSchema: z.ZodType<UpdateCartShippingResponse> = oneOf(
-  keepInput(z.looseObject({})).check(maxProperties(0)),
+  keepInput(z.record(z.string(), z.never())).check(maxProperties(0)),
   z.looseObject({
     shipping_options: z.array(z.looseObject({
       shipping_total: z.union([

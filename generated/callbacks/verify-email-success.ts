@@ -31,9 +31,7 @@ export type VerifyEmailSuccessResponse = {
 } | {
   success: boolean;
   message?: string;
-} | {
-  [k: string]: unknown;
-};
+} | Record<string, never>;
 
 export const verifyEmailSuccessResponseSchema: z.ZodType<VerifyEmailSuccessResponse> = oneOf(
   z.looseObject({
@@ -43,5 +41,5 @@ export const verifyEmailSuccessResponseSchema: z.ZodType<VerifyEmailSuccessRespo
     success: z.boolean(),
     message: z.exactOptional(z.string()),
   }),
-  keepInput(z.looseObject({})).check(maxProperties(0)),
+  keepInput(z.record(z.string(), z.never())).check(maxProperties(0)),
 );

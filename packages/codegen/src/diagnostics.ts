@@ -16,6 +16,17 @@ export interface Diagnostic {
   readonly definition?: string;
 }
 
+/**
+ * Codes `--strict` never fails on: annotations (unknown keywords, `contentMediaType`, …) change no verdict,
+ * so refusing them would only punish schemas for carrying documentation.
+ */
+const NOT_STRICT: ReadonlySet<string> = new Set(['annotation-keyword']);
+
+/** True when `--strict` turns this diagnostic into a failure: every error, and warnings but annotations. */
+export function failsUnderStrict(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error' || !NOT_STRICT.has(diagnostic.code);
+}
+
 /** Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 requires. */
 export function childPointer(pointer: string, token: string | number): string {
   return `${pointer}/${String(token).replaceAll('~', '~0').replaceAll('/', '~1')}`;

@@ -1,6 +1,6 @@
 import { emitAll, threadsFor } from './core/emit-pool.js';
 import type { DefinitionOutput, EmitJob, EmitSettings, GeneratedFile } from './core/types.js';
-import type { Diagnostic } from './diagnostics.js';
+import { type Diagnostic, failsUnderStrict } from './diagnostics.js';
 import { emitZodRuntime } from './emit/emitters.js';
 import { banner, DEFAULT_COMMAND } from './emit/module.js';
 import { type RegistryEntry, renderRegistry } from './emit/registry.js';
@@ -9,6 +9,7 @@ import { canonicalJson, sha256 } from './hash.js';
 import { checkExample } from './load/check-example.js';
 import type { SourcedDefinition } from './load/definition.js';
 import { assignNames, type DefinitionNames } from './naming/assign-names.js';
+import type { FormatMode } from './schema/prepared.js';
 import { VERSION } from './version.js';
 
 export { PARALLEL_THRESHOLD } from './core/emit-pool.js';
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   readonly strict?: boolean;
   /** Schema nesting limit handed to the schema step (its own default when absent). */
   readonly maxDepth?: number;
+  /** `format` checked (`assert`, the default) or only an annotation (`annotate`). */
+  readonly formats?: FormatMode;
   /** Reuse outputs of unchanged definitions (watch mode, or the output manifest of an earlier run). */
   readonly cache?: GenerateCache;
   /**
@@ -179,6 +182,7 @@ export async function generate(
   const settings: EmitSettings = {
     strict: options.strict ?? false,
     maxDepth: options.maxDepth,
+    formats: options.formats ?? 'assert',
     command: options.command ?? DEFAULT_COMMAND,
   };
   const planned: Array<{ item: SourcedDefinition; names: DefinitionNames; key: string; hash: string }> = [];
@@ -234,7 +238,7 @@ export async function generate(
   );
   const failed =
     diagnostics.some((diagnostic) => diagnostic.severity === 'error') ||
-    (settings.strict && diagnostics.length > 0);
+    (settings.strict && diagnostics.some(failsUnderStrict));
   if (failed) return { ok: false, files: [], diagnostics, emitted, definitions: records };
 
   const files: GeneratedFile[] = [];

@@ -5,7 +5,7 @@ export type { CliIo } from './cli/main.js';
 export { main } from './cli/main.js';
 // --- diagnostics and errors ---
 export type { Diagnostic, Severity } from './diagnostics.js';
-export { formatDiagnostic } from './diagnostics.js';
+export { failsUnderStrict, formatDiagnostic } from './diagnostics.js';
 // --- comparing definition snapshots ---
 export type {
   DefinitionChange,
@@ -52,6 +52,7 @@ export { readDefinitions } from './load/read-definitions.js';
 // --- naming ---
 export type { DefinitionNames } from './naming/assign-names.js';
 export { camelCase, kebabCase, pascalCase } from './naming/case.js';
+export type { FormatMode } from './schema/prepared.js';
 export { VERSION } from './version.js';
 // --- writing ---
 export type { TreeDiff } from './write/diff-tree.js';

@@ -41,6 +41,25 @@ describe('generate on worker threads', () => {
     expect(parallel.diagnostics).toEqual(single.diagnostics);
     expect(parallel.emitted).toEqual(single.emitted);
   }, 120_000);
+
+  it('hands --formats to the workers: annotate drops format checks on every thread alike', async () => {
+    const input = many(240).map((item) => ({
+      ...item,
+      definition: {
+        ...item.definition,
+        response_schema: { type: 'object', properties: { mail: { type: 'string', format: 'email' } } },
+      },
+    }));
+    const moduleOf = (files: readonly { path: string; contents: string }[]) =>
+      files.find((file) => file.path === 'callback-239.ts')?.contents ?? '';
+    const asserted = await generate(input, { threads: 2 });
+    const single = await generate(input, { threads: 1, formats: 'annotate' });
+    const parallel = await generate(input, { threads: 2, formats: 'annotate' });
+    expect(parallel.ok).toBe(true);
+    expect(parallel.files).toEqual(single.files);
+    expect(moduleOf(asserted.files)).toContain('format("email")');
+    expect(moduleOf(parallel.files)).not.toContain('format("email")');
+  }, 120_000);
 });
 
 describe('fluid-codegen generate, incremental across runs', () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CodegenError } from '../errors/codegen-error.js';
+import type { FormatMode } from '../schema/prepared.js';
 
 /** The parsed `fluid-codegen` command line. */
 export type Command =
@@ -22,6 +23,7 @@ export interface GenerateCommandOptions {
   readonly saveDefinitions: string | undefined;
   readonly force: boolean;
   readonly threads: number | undefined;
+  readonly formats: FormatMode;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 1. */
@@ -49,6 +51,8 @@ Options:
   --max-bytes <n>             largest input file in bytes (default 8388608)
   --max-definitions <n>       most definitions per run (default 2000)
   --max-depth <n>             deepest schema nesting (default 100)
+  --formats <assert|annotate> check "format" (default assert), or treat it as an annotation as
+                              JSON Schema 2020-12 does by default
   --from-api                  read definitions from GET /api/callback/definitions (token: FLUID_API_TOKEN)
   --base-url <url>            API base URL for --from-api
   --save-definitions <dir>    with --from-api, also save each definition as <dir>/<name>.json
@@ -103,6 +107,10 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!fromApi && (values['base-url'] !== undefined || values['save-definitions'] !== undefined)) {
     throw new UsageError('--base-url and --save-definitions only apply with --from-api');
   }
+  const formats = values.formats ?? 'assert';
+  if (formats !== 'assert' && formats !== 'annotate') {
+    throw new UsageError(`--formats must be assert or annotate, got ${JSON.stringify(formats)}`);
+  }
   return {
     kind: 'generate',
     options: {
@@ -119,6 +127,7 @@ export function parseCommand(argv: readonly string[]): Command {
       saveDefinitions: values['save-definitions'],
       force: values.force === true,
       threads: positiveInteger('--threads', values.threads),
+      formats,
     },
   };
 }
@@ -139,6 +148,7 @@ function parse(argv: readonly string[]) {
       'max-bytes': { type: 'string' },
       'max-definitions': { type: 'string' },
       'max-depth': { type: 'string' },
+      formats: { type: 'string' },
       'from-api': { type: 'boolean' },
       'base-url': { type: 'string' },
       'save-definitions': { type: 'string' },

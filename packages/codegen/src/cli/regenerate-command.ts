@@ -16,8 +16,9 @@ function shellWord(word: string): string {
 
 /**
  * The `fluid-codegen generate …` line that remakes an output folder, as a consumer runs it: the
- * input (or `--from-api` and its base URL) and the output folder, relative to `cwd`. Only what
- * decides the output is named, so `--check`, `--strict` or `--watch` never change a banner.
+ * input (or `--from-api` and its base URL), the output folder, relative to `cwd`, and `--formats`
+ * when not the default. Only what decides the output is named, so `--check`, `--strict` or
+ * `--watch` never change a banner.
  *
  * @example
  * regenerateCommand(options, process.cwd()); // 'fluid-codegen generate --input definitions/callbacks --out src/generated'
@@ -30,5 +31,6 @@ export function regenerateCommand(options: GenerateCommandOptions, cwd: string):
     if (options.baseUrl !== undefined) words.push('--base-url', options.baseUrl);
   }
   words.push('--out', portable(cwd, options.out));
+  if (options.formats !== 'assert') words.push('--formats', options.formats);
   return words.map(shellWord).join(' ');
 }

@@ -79,6 +79,7 @@ export async function runOnce(
   }
   const result = await generate(loaded.definitions, {
     strict: options.strict,
+    formats: options.formats,
     command,
     cache: options.check ? new Map() : cache,
     ...(options.threads === undefined ? {} : { threads: options.threads }),

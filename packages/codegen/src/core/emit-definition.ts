@@ -50,6 +50,7 @@ export async function emitDefinition(job: EmitJob): Promise<DefinitionOutput> {
       pointer: direction.pointer,
       strict: settings.strict,
       ...(settings.maxDepth === undefined ? {} : { maxDepth: settings.maxDepth }),
+      formats: settings.formats,
     });
     diagnostics.push(...prepared.diagnostics.map(locate));
     if (prepared.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {

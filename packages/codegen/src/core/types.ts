@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourcedDefinition } from '../load/definition.js';
 import type { DefinitionNames } from '../naming/assign-names.js';
+import type { FormatMode } from '../schema/prepared.js';
 
 /** One file of output, its path relative to the output folder (forward slashes). */
 export interface GeneratedFile {
@@ -27,6 +28,8 @@ export interface DefinitionOutput {
 export interface EmitSettings {
   readonly strict: boolean;
   readonly maxDepth: number | undefined;
+  /** `format` checked (`assert`) or only an annotation (`annotate`). */
+  readonly formats: FormatMode;
   /** The command named in every banner. */
   readonly command: string;
 }

@@ -96,6 +96,25 @@ const SHAPES: ReadonlyMap<string, Shape> = new Map<string, Shape>([
   ['description', STRING],
   ['$comment', STRING],
   ['$ref', STRING],
+  ['$id', STRING],
+  ['$anchor', STRING],
+  ['$dynamicAnchor', STRING],
+  ['$dynamicRef', STRING],
+  [
+    'dependentRequired',
+    {
+      test: (value) =>
+        isRecord(value) &&
+        Object.values(value).every(
+          (names) =>
+            Array.isArray(names) &&
+            names.every((name) => typeof name === 'string') &&
+            new Set(names).size === names.length,
+        ),
+      expected: 'an object whose values are arrays of distinct strings',
+    },
+  ],
+  ['dependencies', { test: isRecord, expected: 'an object of schemas or arrays of strings' }],
   ['deprecated', BOOLEAN],
   ['readOnly', BOOLEAN],
   ['writeOnly', BOOLEAN],
@@ -109,6 +128,11 @@ export const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
   'items',
   'contains',
   'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
 ]);
 /** Keywords whose value is a non-empty array of sub-schemas. */
 export const SCHEMA_ARRAY_KEYWORDS: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
@@ -116,6 +140,7 @@ export const SCHEMA_ARRAY_KEYWORDS: ReadonlySet<string> = new Set(['allOf', 'any
 export const SCHEMA_MAP_KEYWORDS: ReadonlySet<string> = new Set([
   'properties',
   'patternProperties',
+  'dependentSchemas',
   '$defs',
   'definitions',
 ]);

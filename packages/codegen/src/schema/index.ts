@@ -1,6 +1,7 @@
 // The schema step: checks, resolves and normalizes one definition schema for the emitters.
 export { prepareSchema } from './prepare-schema.js';
 export type {
+  FormatMode,
   JsonSchema,
   PreparedSchema,
   PrepareOptions,

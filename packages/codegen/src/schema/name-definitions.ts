@@ -14,13 +14,17 @@ export function suffixFor(lastToken: string): string {
  * last token, and clashes get `2`, `3`, … in the order of the sorted pointers, so distinct definitions
  * never share a name and the same input always gives the same names.
  */
-export function nameDefinitions(pointers: Iterable<string>): Map<string, string> {
+export function nameDefinitions(
+  pointers: Iterable<string>,
+  pointerOf: (key: string) => string = (key) => key,
+): Map<string, string> {
   const names = new Map<string, string>();
   const used = new Set<string>();
   const sorted = [...pointers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const pointer of sorted) {
-    const last = pointer
-      .slice(pointer.lastIndexOf('/') + 1)
+    const plain = pointerOf(pointer);
+    const last = plain
+      .slice(plain.lastIndexOf('/') + 1)
       .replaceAll('~1', '/')
       .replaceAll('~0', '~');
     const base = suffixFor(last);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { isRecord, type JsonRecord } from './json.js';
 import { nameDefinitions } from './name-definitions.js';
-import { Normalizer } from './normalize.js';
+import { Normalizer, pointerOfKey } from './normalize.js';
 import {
   ANNOTATION_KEYWORDS,
   type JsonSchema,
@@ -113,6 +113,7 @@ export function prepareSchema(input: unknown, options: PrepareOptions): Prepared
     basePointer: options.pointer,
     strict: options.strict ?? false,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    formats: options.formats ?? 'assert',
   });
   try {
     normalizer.run();
@@ -145,7 +146,7 @@ export function prepareSchema(input: unknown, options: PrepareOptions): Prepared
     const target = pointer === '' ? undefined : finalTarget(pointer, byPointer);
     if (target !== undefined && target !== '') targets.add(target);
   }
-  const suffixes = nameDefinitions(targets);
+  const suffixes = nameDefinitions(targets, pointerOfKey);
   const recursive = new Set(nodesOnCycles([...all.keys()], all).flat());
   const root = byPointer.get('') ?? true;
   const ordered = [...suffixes].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -157,7 +158,7 @@ export function prepareSchema(input: unknown, options: PrepareOptions): Prepared
     definitions.set(suffix, {
       suffix,
       recursive: recursive.has(pointer),
-      pointer: `${options.pointer}${pointer}`,
+      pointer: `${options.pointer}${pointerOfKey(pointer)}`,
     });
     $defs[suffix] = byPointer.get(pointer) ?? true;
   }

@@ -32,11 +32,15 @@ export interface SchemaDefinition {
  *   reported (warning, or error under strict) and dropped; vendor keywords (`tsType`, `x-*`, …) dropped.
  * - `type` is absent or a non-empty array of distinct JSON Schema type names.
  * - `$ref` is either `'#'` (the root) or `'#/$defs/<suffix>'` with `<suffix>` a key of `definitions`, and
- *   a node holding `$ref` holds no other assertion keyword (siblings moved into `allOf`).
+ *   a node holding `$ref` holds no other assertion keyword (siblings moved into `allOf`; `unevaluated*`
+ *   stays on the node holding that `allOf`, so it still sees what the `$ref` evaluated). `$anchor`, `$id`
+ *   and `$dynamicRef` are resolved away: a target reached under two dynamic scopes is two definitions.
  * - `$defs` appears only on the root and holds exactly the definitions in `definitions`.
  * - Draft-04/07 and OpenAPI spellings are rewritten to 2020-12: `definitions` → `$defs`, array `items` →
  *   `prefixItems` (+ `additionalItems` → `items`), boolean `exclusiveMinimum`/`exclusiveMaximum` → numbers,
- *   `nullable: true` → `'null'` added to `type` (or `anyOf` with `{ type: ['null'] }`).
+ *   `nullable: true` → `'null'` added to `type` (or `anyOf` with `{ type: ['null'] }`), draft-07
+ *   `dependencies` → `dependentRequired` and `dependentSchemas`.
+ * - `format` appears only with a value of `SUPPORTED_FORMATS`, and not at all under `formats: 'annotate'`.
  */
 export interface PreparedSchema {
   /** The normal-form root schema (a boolean, or an object whose `$defs` holds the definitions). */
@@ -59,7 +63,15 @@ export interface PrepareOptions {
   readonly strict?: boolean;
   /** Deepest nesting of sub-schemas accepted before a `too-deep` error. @default 100 */
   readonly maxDepth?: number;
+  /**
+   * `assert` checks every known `format` (the default); `annotate` treats `format` as draft 2020-12 does by
+   * default, as an annotation that never fails validation. @default 'assert'
+   */
+  readonly formats?: FormatMode;
 }
+
+/** How `format` is treated: checked (`assert`) or only an annotation (`annotate`). */
+export type FormatMode = 'assert' | 'annotate';
 
 /** The six types a JSON value can have (`integer` is a kind of `number`): what a schema without `type` admits. */
 export const VALUE_TYPES: readonly string[] = ['string', 'number', 'boolean', 'null', 'array', 'object'];
@@ -67,7 +79,7 @@ export const VALUE_TYPES: readonly string[] = ['string', 'number', 'boolean', 'n
 /** The assertion keywords that apply only to values of one JSON type (`number` covers `integer`). */
 export const TYPE_KEYWORDS: Readonly<Record<'string' | 'number' | 'array' | 'object', readonly string[]>> = {
   string: ['minLength', 'maxLength', 'pattern', 'format'],
-  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'],
   array: [
     'items',
     'prefixItems',
@@ -86,6 +98,8 @@ export const TYPE_KEYWORDS: Readonly<Record<'string' | 'number' | 'array' | 'obj
     'propertyNames',
     'minProperties',
     'maxProperties',
+    'dependentRequired',
+    'dependentSchemas',
   ],
 };
 
@@ -101,6 +115,11 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   'anyOf',
   'oneOf',
   'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
 ]);
 
 /** Annotation keywords kept in the normal form (they change no verdict; emitters may print them). */
@@ -115,14 +134,42 @@ export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   '$comment',
 ]);
 
-/** `format` values the validators check (ajv-formats "full" mode semantics); others are reported and dropped. */
+/**
+ * `format` values the validators check when formats assert (the default): every format of ajv-formats,
+ * plus the internationalized and pointer formats of 2020-12. Others are reported and not checked.
+ */
 export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set([
   'date-time',
   'date',
   'time',
+  'iso-date-time',
+  'iso-time',
+  'duration',
   'email',
-  'uri',
-  'uuid',
+  'idn-email',
+  'hostname',
+  'idn-hostname',
   'ipv4',
   'ipv6',
+  'uri',
+  'uri-reference',
+  'iri',
+  'iri-reference',
+  'uri-template',
+  'url',
+  'uuid',
+  'json-pointer',
+  'json-pointer-uri-fragment',
+  'relative-json-pointer',
+  'regex',
+  'byte',
+  'binary',
+  'password',
+  'int32',
+  'int64',
+  'float',
+  'double',
 ]);
+
+/** Formats that apply to numbers (as ajv-formats has them); every other format applies to strings. */
+export const NUMBER_FORMATS: ReadonlySet<string> = new Set(['int32', 'int64', 'float', 'double']);

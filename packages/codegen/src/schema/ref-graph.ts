@@ -3,7 +3,16 @@ import { isRecord, type JsonRecord } from './json.js';
 import type { JsonSchema } from './prepared.js';
 
 /** Applicators that apply their sub-schemas to the same instance: a cycle through only these never ends. */
-const IN_PLACE: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf', 'not']);
+const IN_PLACE: ReadonlySet<string> = new Set([
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+]);
 
 /** Pushes every sub-schema of a normal-form node onto `stack`, or only the in-place ones. */
 function pushChildren(node: JsonRecord, inPlaceOnly: boolean, stack: unknown[]): void {
@@ -12,7 +21,10 @@ function pushChildren(node: JsonRecord, inPlaceOnly: boolean, stack: unknown[]):
     const value = node[keyword];
     if (SCHEMA_KEYWORDS.has(keyword)) stack.push(value);
     else if (SCHEMA_ARRAY_KEYWORDS.has(keyword) && Array.isArray(value)) stack.push(...value);
-    else if ((keyword === 'properties' || keyword === 'patternProperties') && isRecord(value)) {
+    else if (
+      (keyword === 'properties' || keyword === 'patternProperties' || keyword === 'dependentSchemas') &&
+      isRecord(value)
+    ) {
       for (const name in value) stack.push(value[name]);
     }
   }

@@ -143,7 +143,34 @@ describe('fluid-codegen errors', () => {
     expect(lenient.stderr).toContain('warning[missing-schema]');
   });
 
+  it('never fails --strict on annotations, and --formats annotate drops format checks', async () => {
+    const dir = await project();
+    const schema = {
+      type: 'object',
+      properties: { blob: { type: 'string', contentMediaType: 'text/plain', 'x-doc': 1, madeUp: true } },
+      additionalProperties: { type: 'string', format: 'email' },
+    };
+    const definition = { name: 'annotated', request_schema: schema, response_schema: schema };
+    await writeFile(join(dir, 'defs', 'annotated.json'), JSON.stringify(definition));
+    const strict = await runMain([...generateArgs, '--strict'], dir);
+    expect(strict.stderr).toContain('warning[annotation-keyword]');
+    expect(strict.stderr).not.toContain('error[');
+    expect(strict.code).toBe(0);
+    const asserted = await readFile(join(dir, 'out', 'annotated.ts'), 'utf8');
+    expect(asserted).toContain('format("email")');
+    expect(asserted).toContain('run `fluid-codegen generate --input defs --out out`');
+    // A different --formats is a different input hash, so the manifest's cache cannot serve it.
+    expect((await runMain([...generateArgs, '--formats', 'annotate'], dir)).code).toBe(0);
+    const annotated = await readFile(join(dir, 'out', 'annotated.ts'), 'utf8');
+    expect(annotated).not.toContain('format(');
+    expect(annotated).toContain('run `fluid-codegen generate --input defs --out out --formats annotate`');
+  });
+
   it.each([
+    [
+      ['generate', '--input', 'defs', '--out', 'out', '--formats', 'loose'],
+      '--formats must be assert or annotate',
+    ],
     [['generate', '--out', 'out'], 'missing --input'],
     [['generate', '--input', 'defs'], 'missing --out'],
     [['frobnicate'], 'unknown command'],

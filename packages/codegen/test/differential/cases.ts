@@ -640,4 +640,90 @@ export const CASES: readonly DifferentialCase[] = [
     schema: { type: ['object'], properties: { e: { type: ['string'], maxLength: 1 } } },
     values: [{ e: '😀' }, { e: '😀😀' }, { e: '' }],
   },
+  // 2020-12 applicators beyond the basics.
+  {
+    name: 'if/then/else',
+    schema: {
+      if: { type: ['object'], properties: { kind: { const: 'circle' } }, required: ['kind'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
+      then: { type: ['object'], required: ['r'] },
+      else: { type: ['object', 'string'] },
+    },
+    values: [{ kind: 'circle', r: 1 }, { kind: 'circle' }, { kind: 'square' }, 'x', 1],
+  },
+  {
+    name: 'if without else, then only',
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
+    schema: { if: { type: ['number'] }, then: { minimum: 3 } },
+    values: [1, 3, 'x'],
+  },
+  {
+    name: 'dependentRequired and dependentSchemas',
+    schema: {
+      type: ['object'],
+      dependentRequired: { a: ['b', 'c'] },
+      dependentSchemas: { d: { properties: { e: { type: ['string'] } }, required: ['e'] } },
+    },
+    values: [{ a: 1, b: 1, c: 1 }, { a: 1, b: 1 }, { d: 1, e: 'x' }, { d: 1, e: 2 }, { d: 1 }, {}],
+  },
+  {
+    // Not `contains`: ajv drops its annotations (the conformance test holds that part to the suite).
+    name: 'unevaluatedItems with prefixItems and a recursive ref',
+    schema: {
+      type: ['array'],
+      prefixItems: [{ type: ['string'] }],
+      anyOf: [{ items: { type: ['boolean'] } }, { $ref: '#/$defs/Pair' }],
+      unevaluatedItems: false,
+      $defs: { Pair: { prefixItems: [true, { type: ['number'] }] } },
+    },
+    values: [['a', true], ['a', 1], ['a', 1, true], ['a', 1, 'b'], ['a', 'b'], []],
+  },
+  {
+    name: 'numeric formats',
+    schema: { type: ['integer'], format: 'int32' },
+    values: [2147483647, 2147483648, -2147483648, -2147483649, 1],
+  },
+  {
+    name: 'string formats ajv-formats shares',
+    schema: {
+      type: ['object'],
+      properties: {
+        d: { type: ['string'], format: 'duration' },
+        p: { type: ['string'], format: 'json-pointer' },
+        r: { type: ['string'], format: 'relative-json-pointer' },
+        h: { type: ['string'], format: 'hostname' },
+        b: { type: ['string'], format: 'byte' },
+      },
+    },
+    values: [
+      { d: 'P1Y2M3DT4H5M6S', p: '/a~1b', r: '0/a', h: 'example.com', b: 'QUJD' },
+      { d: 'PT' },
+      { d: 'P1W' },
+      { p: 'a/b' },
+      { p: '/a~2' },
+      { r: '-1' },
+      { r: '1#' },
+      { h: '-bad.example' },
+      { h: 'a'.repeat(64) },
+      { b: 'QUJ' },
+    ],
+  },
+  {
+    name: 'oneOf branches without type under an object parent: a discriminated union',
+    schema: {
+      type: ['object'],
+      oneOf: [
+        { properties: { kind: { const: 'a' }, x: { type: ['number'] } }, required: ['kind', 'x'] },
+        { properties: { kind: { const: 'b' } }, required: ['kind'] },
+      ],
+    },
+    values: [
+      { kind: 'a', x: 1 },
+      { kind: 'a' },
+      { kind: 'b' },
+      { kind: 'c' },
+      'a',
+      proto('{"kind": "b", "__proto__": 1}'),
+    ],
+  },
 ];

@@ -82,7 +82,7 @@ let batch: LoadedBatch;
 
 beforeAll(async () => {
   batch = await loadBatch(ALL.map((entry) => entry.input));
-});
+}, 120_000);
 
 afterAll(async () => {
   await batch?.dispose();

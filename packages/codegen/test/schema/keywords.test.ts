@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prepareSchema } from '../../src/schema/index.js';
 import { compile, findings, prepare } from './support.js';
 
 describe('meta-schema shape checks (RELIABILITY #13)', () => {
@@ -64,7 +65,7 @@ describe('boolean schemas (RELIABILITY #14)', () => {
   });
 });
 
-describe('unsupported keywords (RELIABILITY #15)', () => {
+describe('2020-12 keywords, annotations and unsupported keywords (RELIABILITY #15)', () => {
   const schema = {
     type: 'object',
     if: { required: ['a'] },
@@ -73,52 +74,105 @@ describe('unsupported keywords (RELIABILITY #15)', () => {
     else: true,
     dependentSchemas: { a: {} },
     dependentRequired: { a: ['b'] },
-    dependencies: { a: ['b'] },
+    dependencies: { c: ['d'], e: { required: ['f'] } },
     unevaluatedProperties: false,
     properties: {
       list: { type: 'array', unevaluatedItems: false },
-      dyn: { $dynamicRef: '#meta', $anchor: 'x' },
       blob: { type: 'string', contentMediaType: 'application/json', contentSchema: { type: 'object' } },
       phone: { type: 'string', format: 'phone' },
       odd: { madeUp: 1 },
+      negated: { not: { type: 'string', format: 'phone', $recursiveRef: '#' } },
+      branch: { oneOf: [{ format: 'phone' }, { type: 'number' }] },
     },
   };
 
-  it('gives one warning per occurrence, with its pointer, and drops it', () => {
+  it('keeps the applicators of 2020-12 and rewrites draft-07 dependencies', () => {
     const prepared = prepare(schema);
-    expect(findings(prepared)).toEqual([
-      'warning unsupported-keyword /request_schema/if',
-      'warning unsupported-keyword /request_schema/then',
-      'warning unsupported-keyword /request_schema/else',
-      'warning unsupported-keyword /request_schema/dependentSchemas',
-      'warning unsupported-keyword /request_schema/dependentRequired',
-      'warning unsupported-keyword /request_schema/dependencies',
-      'warning unsupported-keyword /request_schema/unevaluatedProperties',
-      'warning unsupported-keyword /request_schema/properties/list/unevaluatedItems',
-      'warning unsupported-keyword /request_schema/properties/dyn/$dynamicRef',
-      'warning unsupported-keyword /request_schema/properties/dyn/$anchor',
-      'warning unsupported-keyword /request_schema/properties/blob/contentMediaType',
-      'warning unsupported-keyword /request_schema/properties/blob/contentSchema',
-      'warning unsupported-format /request_schema/properties/phone/format',
-      'warning unsupported-keyword /request_schema/properties/odd/madeUp',
-    ]);
-    expect(prepared.diagnostics[0]?.message).toMatch(/ignored.*more permissive/);
     expect(prepared.schema).toEqual({
       type: ['object'],
+      if: { required: ['a'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
+      then: { required: ['b'] },
+      else: true,
+      dependentSchemas: { a: {}, e: { required: ['f'] } },
+      dependentRequired: { a: ['b'], c: ['d'] },
+      unevaluatedProperties: false,
       properties: {
-        list: { type: ['array'] },
-        dyn: {},
+        list: { type: ['array'], unevaluatedItems: false },
         blob: { type: ['string'] },
         phone: { type: ['string'] },
         odd: {},
+        negated: { not: { type: ['string'] } },
+        branch: { oneOf: [{}, { type: ['number'] }] },
       },
     });
   });
 
-  it('are errors under strict', () => {
+  it('says annotations are annotations, and which way a dropped assertion moves validation', () => {
+    const prepared = prepare(schema);
+    expect(findings(prepared)).toEqual([
+      'warning annotation-keyword /request_schema/properties/blob/contentMediaType',
+      'warning annotation-keyword /request_schema/properties/blob/contentSchema',
+      'warning unsupported-format /request_schema/properties/phone/format',
+      'warning annotation-keyword /request_schema/properties/odd/madeUp',
+      'warning unsupported-format /request_schema/properties/negated/not/format',
+      'warning unsupported-keyword /request_schema/properties/negated/not/$recursiveRef',
+      'warning unsupported-format /request_schema/properties/branch/oneOf/0/format',
+    ]);
+    const messages = prepared.diagnostics.map((d) => d.message);
+    expect(messages[0]).toMatch(/is an annotation: it never affects validation/);
+    expect(messages[2]).toMatch(/not checked: validation is more permissive here/);
+    expect(messages[3]).toMatch(/not a JSON Schema 2020-12 keyword, so it is an annotation/);
+    expect(messages[4]).toMatch(/validation is stricter here \(it sits under `not`/);
+    expect(messages[5]).toMatch(/validation is stricter here/);
+    expect(messages[6]).toMatch(/may be more permissive or stricter/);
+  });
+
+  it('reports a keyword dropped in a definition with the effect it has where the definition is used', () => {
+    const prepared = prepare({
+      properties: {
+        a: { not: { $ref: '#/$defs/D' } },
+        b: { $ref: '#/$defs/E' },
+        c: { not: { $ref: '#/$defs/E' } },
+      },
+      $defs: { D: { type: 'string', format: 'phone' }, E: { format: 'phone' } },
+    });
+    const effects = prepared.diagnostics.map(
+      (d) => `${d.pointer} ${/more permissive or stricter|stricter|more permissive/.exec(d.message)?.[0]}`,
+    );
+    expect(effects).toEqual([
+      '/request_schema/$defs/D/format stricter',
+      '/request_schema/$defs/E/format more permissive or stricter',
+    ]);
+  });
+
+  it('are errors under strict, except annotations', () => {
     const prepared = prepare(schema, { strict: true });
-    expect(prepared.diagnostics).toHaveLength(14);
-    expect(prepared.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+    expect(prepared.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([
+      'unsupported-format',
+      'unsupported-format',
+      'unsupported-keyword',
+      'unsupported-format',
+    ]);
+    expect(prepared.diagnostics.filter((d) => d.code === 'annotation-keyword')).toHaveLength(3);
+    expect(
+      prepared.diagnostics.every((d) => d.code !== 'annotation-keyword' || d.severity === 'warning'),
+    ).toBe(true);
+  });
+
+  it('warns about a $schema dialect it does not know, and reads the schema as 2020-12', () => {
+    const prepared = prepare({ $schema: 'https://example.com/my-dialect', type: 'string' });
+    expect(findings(prepared)).toEqual(['warning unknown-dialect /request_schema/$schema']);
+    expect(findings(prepare({ $schema: 'http://json-schema.org/draft-07/schema#' }))).toEqual([]);
+  });
+
+  it('with formats: annotate, format is an annotation: kept out, no warning', () => {
+    const prepared = prepareSchema(
+      { type: 'string', format: 'email', properties: { x: { format: 'phone' } } },
+      { pointer: '/request_schema', formats: 'annotate' },
+    );
+    expect(prepared.diagnostics).toEqual([]);
+    expect(prepared.schema).toEqual({ type: ['string'], properties: { x: {} } });
   });
 
   it('keeps supported formats', () => {

@@ -25,11 +25,52 @@ const CASES: readonly Case[] = [
     schema: {
       type: 'object',
       properties: Object.fromEntries(
-        ['date-time', 'date', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6'].map((f) => [
-          f,
-          { type: 'string', format: f },
-        ]),
+        [
+          ...['date-time', 'date', 'time', 'iso-date-time', 'iso-time', 'duration', 'email', 'idn-email'],
+          ...['hostname', 'idn-hostname', 'ipv4', 'ipv6', 'uri', 'uri-reference', 'iri', 'iri-reference'],
+          ...['uri-template', 'url', 'uuid', 'json-pointer', 'json-pointer-uri-fragment'],
+          ...['relative-json-pointer', 'regex', 'byte', 'binary', 'password'],
+        ].map((f) => [f, { type: 'string', format: f }]),
       ),
+    },
+  },
+  {
+    name: 'numeric formats',
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(['int32', 'int64', 'float', 'double'].map((f) => [f, { format: f }])),
+    },
+  },
+  {
+    name: 'if/then/else',
+    schema: {
+      if: { properties: { kind: { const: 'circle' } }, required: ['kind'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
+      then: { required: ['r'] },
+      else: { required: ['id'] },
+    },
+  },
+  { name: 'dependentRequired', schema: { type: 'object', dependentRequired: { id: ['name'] } } },
+  { name: 'dependentSchemas', schema: { dependentSchemas: { id: { required: ['kind'] } } } },
+  {
+    name: 'draft-07 dependencies',
+    schema: { dependencies: { name: ['kind'], kind: { required: ['r'] } } },
+    draft: 'draft-07',
+  },
+  {
+    name: 'unevaluatedProperties sees through anyOf',
+    schema: {
+      properties: { id: {} },
+      anyOf: [{ properties: { name: {} } }, { properties: { kind: {} }, required: ['kind'] }],
+      unevaluatedProperties: false,
+    },
+  },
+  {
+    name: 'unevaluatedItems sees through allOf',
+    schema: {
+      prefixItems: [{ type: 'string' }],
+      allOf: [{ prefixItems: [true, { type: 'number' }] }],
+      unevaluatedItems: false,
     },
   },
   {

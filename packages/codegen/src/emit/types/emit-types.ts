@@ -1,9 +1,8 @@
-import { compile, type Options } from 'json-schema-to-typescript';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { JsonSchema, PreparedSchema, SchemaObject } from '../../schema/prepared.js';
 import { jsDoc } from '../escape.js';
-import { printBody } from './print.js';
-import { KeyTable, type RefNames, rawDocText, toJstt } from './to-jstt.js';
+import { jsttType } from './jstt.js';
+import { KeyTable, type RefNames, rawDocText } from './to-jstt.js';
 
 /** Options for {@link emitTypes}. */
 export interface EmitTypesOptions {
@@ -17,24 +16,6 @@ export interface EmitTypesOptions {
   readonly example?: unknown;
 }
 
-// The name jstt gives the one declaration it prints; only its own prefix is ever matched.
-const JSTT_NAME = 'Root';
-
-const JSTT_OPTIONS: Partial<Options> = {
-  bannerComment: '',
-  format: false,
-  additionalProperties: true,
-  unknownAny: true,
-  strictIndexSignatures: true,
-  // One tuple type per `prefixItems`, never unions of tuples up to `maxItems` (#372).
-  ignoreMinAndMaxItems: true,
-  declareExternallyReferenced: false,
-  enableConstEnums: false,
-  unreachableDefinitions: false,
-  // Nothing is left for the ref-parser to resolve; should a `$ref` slip through, it still reads nothing.
-  $refOptions: { resolve: { external: false, file: false, http: false } },
-};
-
 const DOC_KEYWORDS = new Set(['$defs', 'title', 'description', 'default', 'deprecated']);
 
 function withoutDoc(schema: SchemaObject): SchemaObject {
@@ -42,12 +23,7 @@ function withoutDoc(schema: SchemaObject): SchemaObject {
 }
 
 async function typeExpression(schema: JsonSchema, names: RefNames): Promise<string> {
-  if (schema === true) return 'unknown';
-  if (schema === false) return 'never';
-  const raw = await compile(toJstt(withoutDoc(schema), names), JSTT_NAME, JSTT_OPTIONS);
-  const declaration = new RegExp(`^export (?:interface ${JSTT_NAME} (?=\\{)|type ${JSTT_NAME} = )`).exec(raw);
-  if (declaration === null) throw new Error('jstt printed something other than one declaration');
-  return printBody(raw.slice(declaration[0].length).trimEnd(), names.keys);
+  return jsttType(typeof schema === 'boolean' ? schema : withoutDoc(schema), names);
 }
 
 function docOf(schema: JsonSchema, lead?: string | null, example?: unknown): string {

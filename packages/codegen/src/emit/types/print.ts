@@ -1,3 +1,4 @@
+// Part of the json-schema-to-typescript adapter (see jstt.ts): jstt's output printed again, safely.
 import { propertyKey, stringLiteral } from '../escape.js';
 import { type KeyTable, tupleRequired } from './to-jstt.js';
 

@@ -1,3 +1,4 @@
+// Part of the json-schema-to-typescript adapter (see jstt.ts): the schema rewritten into what jstt reads safely.
 import type { compile } from 'json-schema-to-typescript';
 import { isRecord } from '../../schema/json.js';
 import { type JsonSchema, type SchemaObject, VALUE_TYPES } from '../../schema/prepared.js';
@@ -88,7 +89,7 @@ function refName(ref: string, names: RefNames): string {
 
 const SCALAR_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'null']);
 
-function typesOf(schema: SchemaObject): string[] | undefined {
+function typesOf(schema: SchemaObject, allowed: readonly string[] | undefined): string[] | undefined {
   if (Array.isArray(schema.type)) {
     // jstt prints `integer` as `number`; one `number` is enough.
     const types = schema.type.map((type) => (type === 'integer' ? 'number' : String(type)));
@@ -97,7 +98,11 @@ function typesOf(schema: SchemaObject): string[] | undefined {
   const keywords = [...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS];
   // Without `type`, object and array keywords constrain only values of their type: jstt would
   // otherwise read `properties` alone as "an object".
-  return keywords.some((keyword) => keyword in schema) ? [...VALUE_TYPES] : undefined;
+  if (!keywords.some((keyword) => keyword in schema)) return undefined;
+  // Inside allOf/anyOf/oneOf/then/else, only the types the enclosing node allows can reach the branch
+  // (the Zod emitter narrows the same way, so validator and type still agree).
+  const inherited = allowed?.map((type) => (type === 'integer' ? 'number' : type));
+  return inherited === undefined ? [...VALUE_TYPES] : [...new Set(inherited)];
 }
 
 function objectKeywords(schema: SchemaObject, names: RefNames, out: Record<string, unknown>): void {
@@ -151,8 +156,8 @@ function arrayKeywords(schema: SchemaObject, names: RefNames, out: Record<string
  * the TypeScript type, no `$ref` (references become `tsType` names generated here, so jstt's
  * ref-parser has nothing to resolve or fetch), no titles, sanitized doc text, placeholder keys.
  */
-export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
-  // jstt prints boolean sub-schemas itself (`unknown`, `never`); only a boolean root needs the caller.
+export function toJstt(schema: JsonSchema, names: RefNames, allowed?: readonly string[]): JsttSchema {
+  // jstt prints boolean sub-schemas of properties and items itself; only a boolean root needs the caller.
   if (typeof schema === 'boolean') return schema as unknown as JsttSchema;
   const out: Record<string, unknown> = {};
   const doc = docText(schema);
@@ -164,12 +169,27 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   }
   // The node's own shape (type, object and array keywords, literals) is built apart: next to
   // allOf/anyOf/oneOf jstt drops an object type's index signature, so there it becomes an allOf member.
-  const shape: Record<string, unknown> = {};
+  let shape: Record<string, unknown> = {};
   const allOf: JsttSchema[] = [];
-  const types = typesOf(schema);
-  if (types !== undefined) shape.type = types;
-  if (types?.includes('object')) objectKeywords(schema, names, shape);
-  if (types?.includes('array')) arrayKeywords(schema, names, shape);
+  const types = typesOf(schema, allowed);
+  // What this node allows, for its in-place branches.
+  const inner = Array.isArray(schema.type) ? (schema.type as string[]) : allowed;
+  // jstt fails on a boolean inside allOf/anyOf/oneOf ("types-emit-failed"): say what it means as a type.
+  const branch = (sub: unknown): JsttSchema =>
+    typeof sub === 'boolean'
+      ? ({ tsType: sub ? 'unknown' : 'never' } as JsttSchema)
+      : toJstt(sub as JsonSchema, names, inner);
+  // `maxProperties: 0` objects have no key at all: `Record<string, never>` (jstt's own index signature
+  // would say `never | undefined`), beside whatever other types the node allows.
+  const empty = types?.includes('object') === true && schema.maxProperties === 0;
+  const others = empty ? types?.filter((type) => type !== 'object') : types;
+  if (others !== undefined) shape.type = others;
+  if (others?.includes('object')) objectKeywords(schema, names, shape);
+  if (others?.includes('array')) arrayKeywords(schema, names, shape);
+  if (empty) {
+    const record = { tsType: 'Record<string, never>' };
+    shape = others === undefined || others.length === 0 ? record : { anyOf: [shape, record] };
+  }
 
   const literalSets: unknown[][] = [];
   if (Array.isArray(schema.enum)) literalSets.push(schema.enum);
@@ -179,18 +199,53 @@ export function toJstt(schema: JsonSchema, names: RefNames): JsttSchema {
   // infers for the same schema (an intersection TypeScript does not reduce), so this stays its supertype.
   const scalar = types === undefined || types.every((type) => SCALAR_TYPES.has(type));
   for (const [position, literals] of literalSets.entries()) {
-    if (position === 0 && scalar) shape.enum = structuredClone(literals);
+    if (!literals.every(isPrimitive)) {
+      // Objects and arrays are printed here as literal types: jstt would read a `$ref` key inside one as a
+      // reference ("Missing $ref pointer") and print the rest as loose objects.
+      // Parenthesized: jstt splices `tsType` as is, also as a member of an intersection.
+      const union = literals.map((value) => literalType(value, names)).join(' | ');
+      const literal = { tsType: literals.length > 1 ? `(${union})` : union };
+      if (position === 0 && scalar && types === undefined) Object.assign(shape, literal);
+      else allOf.push(literal as JsttSchema);
+    } else if (position === 0 && scalar) shape.enum = structuredClone(literals);
     else allOf.push({ enum: structuredClone(literals) } as JsttSchema);
+  }
+  const condition = schema.if;
+  if (condition !== undefined && schema.then !== undefined && schema.else !== undefined) {
+    // A value that passes is the `then` or the `else` kind: the union is all TypeScript can say.
+    allOf.push({ anyOf: [branch(schema.then), branch(schema.else)] });
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const branches = schema[keyword];
-    if (Array.isArray(branches)) out[keyword] = branches.map((sub) => toJstt(sub as JsonSchema, names));
+    if (Array.isArray(branches)) out[keyword] = branches.map(branch);
   }
-  if (Array.isArray(schema.allOf)) allOf.push(...schema.allOf.map((sub) => toJstt(sub as JsonSchema, names)));
+  if (Array.isArray(schema.allOf)) allOf.push(...schema.allOf.map(branch));
   if (allOf.length === 0 && out.anyOf === undefined && out.oneOf === undefined) Object.assign(out, shape);
   else if (Object.keys(shape).length > 0) allOf.unshift(shape as JsttSchema);
   if (allOf.length > 0) out.allOf = allOf;
   // Nothing left that constrains the type: jstt would print an object, JSON Schema means any value.
-  if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf'].some((keyword) => keyword in out)) out.tsType = 'unknown';
+  if (!['type', 'enum', 'anyOf', 'oneOf', 'allOf', 'tsType'].some((keyword) => keyword in out))
+    out.tsType = 'unknown';
   return out as JsttSchema;
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/**
+ * A JSON value as a TypeScript literal type, in the text jstt passes through (`tsType`): strings as JSON
+ * (the printer re-escapes them), keys as placeholders (the printer restores them through `propertyKey`),
+ * arrays as tuples. An empty object is `Record<string, never>`, since `{}` would admit any value.
+ */
+export function literalType(value: unknown, names: RefNames): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => literalType(item, names)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return 'Record<string, never>';
+  // `__proto__` stays a quoted key: computed (`["__proto__"]`) it is not a property of a type literal.
+  const key = (name: string): string =>
+    name === '__proto__' ? JSON.stringify(name) : names.keys.placeholder(name);
+  const members = entries.map(([name, item]) => `${key(name)}: ${literalType(item, names)}`);
+  return `{ ${members.join('; ')} }`;
 }

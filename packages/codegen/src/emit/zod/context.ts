@@ -9,6 +9,8 @@ export interface EmitContext {
   readonly diagnostics: Diagnostic[];
   /** The Zod expression for a `$ref` value (`'#'` or `'#/$defs/<suffix>'`). */
   readonly reference: (ref: string) => string;
+  /** The name of the `Tracker` const of a `$ref` target (declared after the validators). */
+  readonly tracker: (ref: string) => string;
   /** Set when a Zod object schema was emitted (its output can lose an own `__proto__` key). */
   usesZodObject: boolean;
 }
@@ -17,6 +19,11 @@ export interface EmitContext {
 export interface Site {
   readonly pointer: string;
   readonly indent: string;
+  /**
+   * The JSON types the enclosing node allows, for a branch of allOf/anyOf/oneOf/if/then/else: a branch
+   * without `type` is narrowed to them (other types fail the enclosing node anyway), as the types are.
+   */
+  readonly allowed?: readonly string[];
 }
 
 /** The site of a sub-schema reached through `tokens` (e.g. `'properties', 'id'`), one level deeper. */

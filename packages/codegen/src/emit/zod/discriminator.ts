@@ -9,12 +9,16 @@ import {
 // Keywords a branch may hold and still be a plain Zod object option of `z.discriminatedUnion`.
 const OBJECT_KEYWORDS: ReadonlySet<string> = new Set(['type', ...TYPE_KEYWORDS.object]);
 
-function isObjectBranch(branch: JsonSchema): branch is SchemaObject {
+function isObjectBranch(branch: JsonSchema, parentIsObject: boolean): branch is SchemaObject {
+  const typed = isRecord(branch) && Array.isArray(branch.type);
+  const object = typed
+    ? (branch.type as unknown[]).length === 1 && (branch.type as unknown[])[0] === 'object'
+    : parentIsObject &&
+      isRecord(branch) &&
+      Object.keys(branch).some((keyword) => OBJECT_KEYWORDS.has(keyword));
   return (
     isRecord(branch) &&
-    Array.isArray(branch.type) &&
-    branch.type.length === 1 &&
-    branch.type[0] === 'object' &&
+    object &&
     Object.keys(branch).every((keyword) => OBJECT_KEYWORDS.has(keyword) || ANNOTATION_KEYWORDS.has(keyword))
   );
 }
@@ -36,8 +40,13 @@ function pinnedValue(branch: SchemaObject, key: string): { value: unknown } | un
  * The key on which every `oneOf` branch is an object that requires a distinct primitive `const`, or
  * `undefined`. Then at most one branch can match any value, so `z.discriminatedUnion` is exactly `oneOf`.
  */
-export function discriminatorOf(branches: readonly JsonSchema[]): string | undefined {
-  const objects = branches.filter(isObjectBranch);
+export function discriminatorOf(
+  branches: readonly JsonSchema[],
+  allowed?: readonly string[],
+): string | undefined {
+  // Branches without `type` under an object-only parent are emitted as objects too (see `Site.allowed`).
+  const parentIsObject = allowed?.length === 1 && allowed[0] === 'object';
+  const objects = branches.filter((branch) => isObjectBranch(branch, parentIsObject));
   const [first] = objects;
   if (objects.length < 2 || objects.length !== branches.length || first === undefined) return undefined;
   const candidates = isRecord(first.properties) ? Object.keys(first.properties) : [];

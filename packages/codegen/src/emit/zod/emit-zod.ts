@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { JsonSchema, PreparedSchema } from '../../schema/prepared.js';
 import type { EmitContext } from './context.js';
+import { helper } from './context.js';
 import { zodOf } from './node.js';
 import { definitionOrder } from './order.js';
+import { trackerOf } from './tracker.js';
 
 /** Names and location of the root validator being emitted. */
 export interface EmitZodOptions {
@@ -77,6 +79,7 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
       probe.usesZodObject = true;
       return 'z.never()';
     },
+    tracker: () => 'undefined',
   };
   const wrapped = new Set(
     [...definitions, root]
@@ -87,6 +90,9 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
 
   // Definitions already declared are referenced directly; any other (recursion) through `z.lazy`.
   const declared = new Set<string>();
+  // Trackers of `$ref` targets that unevaluated* needs, declared after every validator.
+  const trackers = new Set<string>();
+  const trackerName = (suffix: string): string => `${prefix}${suffix}Evaluated`;
   const context: EmitContext = {
     runtime: new Set(),
     diagnostics: [],
@@ -98,6 +104,11 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
         throw new Error(`not a normal-form $ref: ${ref}`);
       }
       return declared.has(suffix) ? target(suffix) : `z.lazy(() => ${target(suffix)})`;
+    },
+    tracker: (ref) => {
+      const suffix = ref === '#' ? '' : ref.slice(REF_PREFIX.length);
+      trackers.add(suffix);
+      return trackerName(suffix);
     },
   };
   const declare = (item: { suffix: string; schema: JsonSchema; pointer: string }): string => {
@@ -114,5 +125,30 @@ export function emitZod(prepared: PreparedSchema, options: EmitZodOptions): Emit
     return `const ${shape}: z.ZodType<${type}> = ${body};\nexport const ${name}: z.ZodType<${type}> = keepInput(${shape});\n`;
   };
   const declarations = [...definitions, root].map(declare);
-  return { code: declarations.join('\n'), diagnostics: context.diagnostics, runtime: context.runtime };
+  const emittedTrackers = new Set<string>();
+  for (
+    let pending = [...trackers];
+    pending.length > 0;
+    pending = [...trackers].filter((s) => !emittedTrackers.has(s))
+  ) {
+    for (const suffix of pending.sort()) {
+      emittedTrackers.add(suffix);
+      const item = suffix === '' ? root : definitions.find((entry) => entry.suffix === suffix);
+      if (item === undefined) throw new Error(`no definition for tracker ${suffix}`);
+      const tracker =
+        trackerOf(item.schema, { pointer: item.pointer, indent: '' }, context, zodOf) ??
+        `${helper(context, 'evAll')}()`;
+      context.runtime.add('type Tracker');
+      declarations.push(`const ${trackerName(suffix)}: Tracker = ${tracker};\n`);
+    }
+  }
+  // Trackers emit branch validators a second time: report what those found once.
+  const seen = new Set<string>();
+  const diagnostics = context.diagnostics.filter((diagnostic) => {
+    const key = JSON.stringify([diagnostic.pointer, diagnostic.code, diagnostic.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { code: declarations.join('\n'), diagnostics, runtime: context.runtime };
 }

@@ -15,6 +15,7 @@ import {
 import { discriminatorOf } from './discriminator.js';
 import { objectSchema } from './object.js';
 import { numberSchema, stringSchema } from './scalar.js';
+import { siblingsOfUnevaluated, trackerOf } from './tracker.js';
 
 const ASSERTIONS = new Set([
   ...Object.values(TYPE_KEYWORDS).flat(),
@@ -25,6 +26,11 @@ const ASSERTIONS = new Set([
   'anyOf',
   'oneOf',
   'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
 ]);
 
 function typeMember(type: string, schema: SchemaObject, site: Site, context: EmitContext): string {
@@ -62,7 +68,8 @@ function typePart(schema: SchemaObject, site: Site, context: EmitContext): strin
     // Every integer is a number: the integer member adds nothing next to a number member.
     if (types.includes('number')) types = types.filter((type) => type !== 'integer');
   } else if (Object.values(TYPE_KEYWORDS).some((keywords) => keywords.some((keyword) => keyword in schema))) {
-    types = [...VALUE_TYPES];
+    types = site.allowed === undefined ? [...VALUE_TYPES] : [...site.allowed];
+    if (types.includes('number')) types = types.filter((type) => type !== 'integer');
   } else {
     return undefined;
   }
@@ -129,26 +136,33 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
     return valuesPart(values, site, context);
   }
   const inner: Site = { pointer: site.pointer, indent: `${site.indent}  ` };
+  // In-place branches see only the types this node allows.
+  const allowed = Array.isArray(schema.type) ? (schema.type as string[]) : site.allowed;
+  const branchSite = (at: Site): Site => (allowed === undefined ? at : { ...at, allowed });
   // The runtime combinators hand back their input, so Zod objects inside them never reach the output.
   const outer = context.usesZodObject;
   const parts: string[] = [];
   if (typeof schema.$ref === 'string') parts.push(context.reference(schema.$ref));
-  const types = typePart(schema, inner, context);
+  const types = typePart(
+    schema,
+    site.allowed === undefined ? inner : { ...inner, allowed: site.allowed },
+    context,
+  );
   if (types !== undefined) parts.push(types);
   if (Array.isArray(schema.enum)) parts.push(valuesPart(schema.enum, child(site, 'enum'), context));
   if ('const' in schema) parts.push(valuesPart([schema.const], child(site, 'const'), context));
   for (const [index, sub] of (schemasOf(schema, 'allOf') ?? []).entries()) {
-    parts.push(zodOf(sub, child(site, 'allOf', index), context));
+    parts.push(zodOf(sub, branchSite(child(site, 'allOf', index)), context));
   }
   const anyOf = schemasOf(schema, 'anyOf');
   if (anyOf !== undefined) {
-    const members = anyOf.map((sub, index) => zodOf(sub, child(inner, 'anyOf', index), context));
+    const members = anyOf.map((sub, index) => zodOf(sub, branchSite(child(inner, 'anyOf', index)), context));
     parts.push(members.length === 0 ? 'z.never()' : union(members, inner.indent));
   }
   const oneOf = schemasOf(schema, 'oneOf');
   if (oneOf !== undefined) {
-    const members = oneOf.map((sub, index) => zodOf(sub, child(inner, 'oneOf', index), context));
-    const key = discriminatorOf(oneOf);
+    const members = oneOf.map((sub, index) => zodOf(sub, branchSite(child(inner, 'oneOf', index)), context));
+    const key = discriminatorOf(oneOf, allowed);
     // Options of a discriminated union must be Zod objects themselves, not wrapped ones.
     if (key !== undefined && !members.some((member) => member.startsWith('keepInput('))) {
       parts.push(`z.discriminatedUnion(${stringLiteral(key)}, [${multiline(members, inner.indent)}])`);
@@ -163,10 +177,47 @@ export function zodOf(schema: JsonSchema, site: Site, context: EmitContext): str
     parts.push(`${helper(context, 'not')}(${zodOf(not, inline(inner, 'not'), context)})`);
     context.usesZodObject = before;
   }
+  const condition = schemaOf(schema, 'if');
+  const then = schemaOf(schema, 'then');
+  const otherwise = schemaOf(schema, 'else');
+  if (condition !== undefined && (then !== undefined || otherwise !== undefined)) {
+    // The runtime combinator hands back its input: Zod objects inside it never reach the output.
+    const before = context.usesZodObject;
+    const branch = (sub: JsonSchema | undefined, keyword: string): string =>
+      sub === undefined ? 'undefined' : zodOf(sub, branchSite(child(inner, keyword)), context);
+    const args = [
+      zodOf(condition, child(inner, 'if'), context),
+      branch(then, 'then'),
+      branch(otherwise, 'else'),
+    ];
+    parts.push(`${helper(context, 'ifThenElse')}(${multiline(args, inner.indent)})`);
+    context.usesZodObject = before;
+  }
+  const unevaluated = unevaluatedPart(schema, inner, context);
+  if (unevaluated !== undefined) parts.push(unevaluated);
   if (parts.length === 0) return 'z.unknown()';
   if (parts.length === 1) return reindent(parts[0] ?? 'z.unknown()', inner.indent, site.indent);
   context.usesZodObject = outer;
   return `${helper(context, 'allOf')}(${multiline(parts, site.indent)})`;
+}
+
+/** unevaluatedProperties/unevaluatedItems: a check over what the other keywords did not evaluate. */
+function unevaluatedPart(schema: SchemaObject, site: Site, context: EmitContext): string | undefined {
+  const rest = (keyword: string): string => {
+    const sub = schemaOf(schema, keyword);
+    if (sub === undefined || sub === true) return 'undefined';
+    if (sub === false) return 'false';
+    const before = context.usesZodObject;
+    const code = zodOf(sub, inline(site, keyword), context);
+    context.usesZodObject = before;
+    return code;
+  };
+  const properties = rest('unevaluatedProperties');
+  const items = rest('unevaluatedItems');
+  if (properties === 'undefined' && items === 'undefined') return undefined;
+  const tracker =
+    trackerOf(siblingsOfUnevaluated(schema), site, context, zodOf) ?? `${helper(context, 'evAll')}()`;
+  return `${helper(context, 'unevaluated')}(${tracker}, ${properties}, ${items})`;
 }
 
 /** Parts are built one level deeper for the `allOf(...)` layout; a lone part moves back out. */

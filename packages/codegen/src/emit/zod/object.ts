@@ -1,7 +1,7 @@
 import { compilesAsPattern } from '../../schema/check-keywords.js';
 import { isRecord } from '../../schema/json.js';
 import type { JsonSchema, SchemaObject } from '../../schema/prepared.js';
-import { jsonLiteral, propertyKey, regExpExpression } from '../escape.js';
+import { jsonLiteral, propertyKey, regExpExpression, stringLiteral } from '../escape.js';
 import {
   approximate,
   arrayLiteral,
@@ -54,6 +54,21 @@ export function objectSchema(
 
   // Whether Zod output may differ from the input so far; this object's own answer is settled at the end.
   const outer = context.usesZodObject;
+  if (numberOf(schema, 'maxProperties') === 0) {
+    // No key at all: every keyword about keys is moot but required and minProperties (which then fail).
+    // Typed `Record<string, never>`, as the types emitter declares it.
+    const checks = [`${helper(context, 'maxProperties')}(0)`];
+    const min = numberOf(schema, 'minProperties');
+    if (min !== undefined && min > 0)
+      checks.unshift(`${helper(context, 'minProperties')}(${jsonLiteral(min)})`);
+    if (required.length > 0) {
+      checks.unshift(
+        `${helper(context, 'requiredKeys')}(${arrayLiteral([...new Set(required)], site.indent)})`,
+      );
+    }
+    context.usesZodObject = outer;
+    return withChecks(`${helper(context, 'keepInput')}(z.record(z.string(), z.never()))`, checks);
+  }
   const shape: string[] = [];
   const checks: string[] = [];
   for (const [key, sub] of properties) {
@@ -116,6 +131,17 @@ export function objectSchema(
     checks.push(
       `${helper(context, 'propertyNames')}(${emit(names, inline(site, 'propertyNames'), context)})`,
     );
+  }
+  const dependentRequired = isRecord(schema.dependentRequired) ? schema.dependentRequired : undefined;
+  if (dependentRequired !== undefined && Object.keys(dependentRequired).length > 0) {
+    checks.push(`${helper(context, 'dependentRequired')}(${jsonLiteral(dependentRequired, site.indent)})`);
+  }
+  const dependentSchemas = recordOf(schema.dependentSchemas);
+  if (dependentSchemas.length > 0) {
+    const entries = dependentSchemas.map(
+      ([key, sub]) => `[${stringLiteral(key)}, ${emit(sub, child(site, 'dependentSchemas', key), context)}]`,
+    );
+    checks.push(`${helper(context, 'dependentSchemas')}([${multiline(entries, site.indent)}])`);
   }
   const min = numberOf(schema, 'minProperties');
   const max = numberOf(schema, 'maxProperties');

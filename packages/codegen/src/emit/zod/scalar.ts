@@ -1,5 +1,5 @@
 import { compilesAsPattern } from '../../schema/check-keywords.js';
-import { type SchemaObject, SUPPORTED_FORMATS } from '../../schema/prepared.js';
+import { NUMBER_FORMATS, type SchemaObject, SUPPORTED_FORMATS } from '../../schema/prepared.js';
 import { jsonLiteral, regExpExpression, stringLiteral } from '../escape.js';
 import { approximate, child, type EmitContext, helper, numberOf, type Site, withChecks } from './context.js';
 
@@ -11,7 +11,7 @@ export function stringSchema(schema: SchemaObject, site: Site, context: EmitCont
   const max = numberOf(schema, 'maxLength');
   if (min !== undefined) checks.push(`${helper(context, 'minLength')}(${jsonLiteral(min)})`);
   if (max !== undefined) checks.push(`${helper(context, 'maxLength')}(${jsonLiteral(max)})`);
-  if (typeof schema.format === 'string') {
+  if (typeof schema.format === 'string' && !NUMBER_FORMATS.has(schema.format)) {
     if (SUPPORTED_FORMATS.has(schema.format)) {
       checks.push(`${helper(context, 'format')}(${stringLiteral(schema.format)})`);
     } else {
@@ -55,5 +55,9 @@ export function numberSchema(schema: SchemaObject, integer: boolean, context: Em
   if (integer) checks.push(`${helper(context, 'integer')}()`);
   const divisor = numberOf(schema, 'multipleOf');
   if (divisor !== undefined) checks.push(`${helper(context, 'multipleOf')}(${jsonLiteral(divisor)})`);
+  // Only the numeric formats apply to numbers (a string format such as `date` never fails a number).
+  if (typeof schema.format === 'string' && NUMBER_FORMATS.has(schema.format)) {
+    checks.push(`${helper(context, 'numberFormat')}(${stringLiteral(schema.format)})`);
+  }
   return withChecks(code, checks);
 }

@@ -225,6 +225,48 @@ export const CASES: readonly TypeCase[] = [
     bad: ["{ kind: 'c', x: 1 }", "{ kind: 'a' }"],
   },
   {
+    name: 'one-of-discriminated-narrows',
+    schema: {
+      type: ['object'],
+      oneOf: [
+        { properties: { kind: { const: 'a' }, x: num }, required: ['kind', 'x'] },
+        { properties: { kind: { const: 'b' }, y: str }, required: ['kind', 'y'] },
+      ],
+    },
+    ok: ["{ kind: 'a', x: 1 }", "{ kind: 'b', y: 'z' }"],
+    bad: ["{ kind: 'c', x: 1 }", "{ kind: 'a' }", "'a'"],
+    more: 'export const narrow = (v: X): number => (v.kind === "a" ? v.x : v.y.length);',
+  },
+  {
+    name: 'max-properties-zero',
+    schema: { anyOf: [{ type: ['object'], maxProperties: 0 }, { type: ['string'] }] },
+    ok: ['{}', "'a'"],
+    bad: ['{ a: 1 }', '{ a: undefined }', '1'],
+  },
+  {
+    name: 'if-then-else',
+    schema: {
+      if: { required: ['a'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, not a thenable.
+      then: { type: ['object'], properties: { a: str } },
+      else: { type: ['number'] },
+    },
+    ok: ["{ a: 'x' }", '1'],
+    bad: ["'s'", 'null'],
+  },
+  {
+    name: 'structured-literals',
+    schema: { enum: [{ a: [1, 'x'], $ref: 'not-a-ref' }, [], {}] },
+    ok: ["{ a: [1, 'x'], $ref: 'not-a-ref' }", '[]', '{}'],
+    bad: ["{ a: [1, 'y'], $ref: 'not-a-ref' }", "{ a: [1, 'x'] }", '[1]', '{ b: 1 }'],
+  },
+  {
+    name: 'boolean-members',
+    schema: { anyOf: [true, false], allOf: [true], oneOf: [str, false] },
+    ok: ["'a'"],
+    bad: ['1'],
+  },
+  {
     name: 'type-and-any-of',
     schema: { type: ['string', 'number'], anyOf: [str, { type: ['boolean'] }] },
     ok: ["'a'"],

@@ -28,7 +28,8 @@ describe('emitTypes: the types mean what the schemas mean', () => {
   beforeAll(async () => {
     for (const testCase of [...CASES, WRONG]) modules[testCase.name] = await moduleFor(testCase);
     problems = typecheck(modules);
-  });
+    // A whole TypeScript program: slow on a busy machine.
+  }, 120_000);
 
   it('has at least 40 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);

@@ -162,7 +162,8 @@ beforeAll(async () => {
   agreementFile = join(written.dir, 'agreement.ts');
   await writeFile(agreementFile, await agreementModule());
   errors = typeErrors(written.dir, [written.file, wrongFile, agreementFile]);
-});
+  // A whole TypeScript program: slow on a busy machine.
+}, 120_000);
 
 afterAll(async () => {
   await written?.dispose();
