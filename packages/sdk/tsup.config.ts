@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', client: 'src/client/index.ts', receive: 'src/receive/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    client: 'src/client/index.ts',
+    receive: 'src/receive/index.ts',
+    stores: 'src/stores/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
