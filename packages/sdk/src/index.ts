@@ -151,3 +151,52 @@ export type {
   RegistryResponse,
 } from './registry/index.js';
 export { type CallbackDefinitionData, callbackNames, callbacks, definitions } from './registry/index.js';
+// --- stores (registrations, installations, idempotency; also at @fluid-droplet/sdk/stores) ---
+// The lease-based IdempotencyStore type is exported from @fluid-droplet/sdk/stores until the receiving side moves to it.
+export type {
+  CallbackRegistrationRecord,
+  ClaimResult,
+  DropletStores,
+  EncryptionKey,
+  FluidLogger,
+  InstallationRecord,
+  InstallationStore,
+  MemoryIdempotencyOptions,
+  MemoryInstallationsOptions,
+  MemoryStoreOptions,
+  Readiness,
+  ReadinessOptions,
+  RegistrationListFilter,
+  RegistrationLookup,
+  RegistrationStore,
+  SecretBox,
+  StoreErrorCode,
+} from './stores/index.js';
+export {
+  canonicalShop,
+  checkReadiness,
+  createMemoryIdempotency,
+  createMemoryInstallations,
+  createMemoryRegistrations,
+  createMemoryStore,
+  createSecretBox,
+  isStoreError,
+  StoreError,
+  tokenDigest,
+} from './stores/index.js';
+// --- sync (callback registrations and webhook subscriptions) ---
+export type {
+  DesiredRegistration,
+  DesiredWebhook,
+  RegistrationPlan,
+  RegistrationRef,
+  RegistrationSync,
+  RegistrationSyncResult,
+  SyncRegistrationsOptions,
+  SyncWebhooksOptions,
+  WebhookPlan,
+  WebhookRef,
+  WebhookSync,
+  WebhookSyncResult,
+} from './sync/index.js';
+export { syncRegistrations, syncWebhooks } from './sync/index.js';
