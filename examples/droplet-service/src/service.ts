@@ -1,19 +1,28 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { CallbackName } from '@fluid-droplet/sdk';
+import {
+  type CallbackName,
+  createMemoryStore,
+  type DesiredRegistration,
+  type DropletStores,
+  syncRegistrations,
+  syncWebhooks,
+  tokenDigest,
+} from '@fluid-droplet/sdk';
 import { FluidClient } from '@fluid-droplet/sdk/client';
 import {
   consoleLogger,
   createCallbackHandler,
   createWebhookHandler,
   type FetchHandler,
+  type IdempotencyStore as LegacyIdempotencyStore,
   normalizeInstallation,
   type ReceiveLogger,
   resolveInstallationCredentials,
   toNodeHandler,
 } from '@fluid-droplet/sdk/receive';
-import { InstallationStore } from './installations.js';
-import { registerCallback } from './register-callback.js';
+import type { IdempotencyStore } from '@fluid-droplet/sdk/stores';
+import { forwardOrder } from './fulfilment.js';
 import { quoteShipping } from './shipping.js';
 
 /** The callbacks this droplet serves, each at `/callbacks/{name}`. */
@@ -28,14 +37,23 @@ export interface DropletServiceOptions {
   readonly fluidBaseUrl: string;
   /** The droplet's `dws_` webhook secret: install and uninstall events are signed with it. */
   readonly dropletSecret: string;
+  /** Where registrations, installations and idempotency claims live. @default createMemoryStore() */
+  readonly stores?: DropletStores;
   /** @default 0 (any free port) */
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
-  /** The URL Fluid reaches this service at, used in callback registrations. @default the listening URL */
+  /**
+   * The URL Fluid reaches this service at (the load balancer's, with several instances), used in callback
+   * registrations and webhook subscriptions. @default the listening URL
+   */
   readonly publicUrl?: string;
   /** The deadline for callback replies, in ms. @default 18_000 */
   readonly callbackTimeoutMs?: number;
+  /** How long a webhook handler may run, in ms. @default 10_000 */
+  readonly webhookTimeoutMs?: number;
+  /** Where `order_created` orders are forwarded (POST, `Idempotency-Key` = event id). @default logged only */
+  readonly fulfilmentUrl?: string;
   /** @default the console */
   readonly logger?: ReceiveLogger;
 }
@@ -46,14 +64,26 @@ export interface DropletService {
   readonly url: string;
   /** The webhook endpoint to configure as the droplet's install/uninstall and business webhook URL. */
   readonly webhookUrl: string;
-  readonly installations: InstallationStore;
+  readonly stores: DropletStores;
   close(): Promise<void>;
 }
 
+// The receiving side in this release claims deliveries through setIfAbsent/set/delete; the lease-based store
+// answers the same questions (a claim with a lease, completion, release).
+function legacyIdempotency(store: IdempotencyStore): LegacyIdempotencyStore {
+  return {
+    setIfAbsent: async (key, ttlMs) => (await store.claim(key, ttlMs)) === 'claimed',
+    set: (key) => store.complete(key),
+    delete: (key) => store.release(key),
+  };
+}
+
 /**
- * Starts the example droplet service: on `droplet_installed` it obtains the installation's credentials (v1 inline,
- * v2 by exchange), registers its callbacks with a `FluidClient` and keeps their `cvt_` tokens; it serves
- * `test_callback_system` and `update_cart_shipping`, and forgets the installation on `droplet_uninstalled`.
+ * Starts the example droplet service. On `droplet_installed` it obtains the installation's credentials (v1 inline,
+ * v2 by exchange), keeps them (encrypted at rest with a database), and brings its callback registrations and its
+ * `order_created` subscription in step with `syncRegistrations` and `syncWebhooks`. It serves
+ * `test_callback_system` and `update_cart_shipping`, verifying each call against the stored registration, forwards
+ * orders to fulfilment exactly once across instances, and on `droplet_uninstalled` deactivates the installation.
  *
  * @example
  * const service = await startDropletService({ fluidBaseUrl: emulator.url, dropletSecret: 'dws_…' })
@@ -61,9 +91,9 @@ export interface DropletService {
 export async function startDropletService(options: DropletServiceOptions): Promise<DropletService> {
   const logger = options.logger ?? consoleLogger;
   const baseUrl = options.fluidBaseUrl;
+  const stores = options.stores ?? createMemoryStore();
   // The exchange is the one call Fluid takes without Authorization, so this client has no token.
   const exchangeClient = new FluidClient({ baseUrl });
-  const installations = new InstallationStore();
   const server = createServer();
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await once(server, 'listening');
@@ -72,12 +102,19 @@ export async function startDropletService(options: DropletServiceOptions): Promi
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const publicUrl = (options.publicUrl ?? url).replace(/\/$/, '');
+  const desiredRegistrations: DesiredRegistration[] = servedCallbacks.map((name) => ({
+    definition_name: name,
+    url: `${publicUrl}/callbacks/${name}`,
+    timeout_in_seconds: 20,
+  }));
 
   const webhooks = createWebhookHandler({
     logger,
-    resolveKeys: ({ shop, event }) => {
+    idempotencyStore: legacyIdempotency(stores.idempotency),
+    ...(options.webhookTimeoutMs === undefined ? {} : { handlerTimeoutMs: options.webhookTimeoutMs }),
+    resolveKeys: async ({ shop, event }) => {
       if (event.name.startsWith('droplet_')) return options.dropletSecret;
-      return shop === null ? null : (installations.byShop(shop)?.webhookVerificationToken ?? null);
+      return shop === null ? null : ((await stores.installations.byShop(shop))?.webhookKeys ?? null);
     },
     on: {
       droplet_installed: async (event) => {
@@ -85,36 +122,61 @@ export async function startDropletService(options: DropletServiceOptions): Promi
         const credentials = await resolveInstallationCredentials(installation, {
           exchange: (token) => exchangeClient.dropletInstallations.exchange(token),
         });
-        const client = new FluidClient({ baseUrl, token: credentials.authenticationToken });
-        const registrations = [];
-        for (const name of servedCallbacks) {
-          registrations.push(
-            await registerCallback(client, {
-              definition_name: name,
-              url: `${publicUrl}/callbacks/${name}`,
-              timeout_in_seconds: 20,
-            }),
-          );
-        }
-        installations.save({
-          installationUuid: installation.dropletInstallationUuid,
+        const installationUuid = installation.dropletInstallationUuid;
+        await stores.installations.save({
+          installationUuid,
           shop: installation.shop,
-          companyId: installation.companyId,
+          companyId: String(installation.companyId),
+          dropletUuid: installation.dropletUuid,
+          active: true,
           authenticationToken: credentials.authenticationToken,
-          webhookVerificationToken: credentials.webhookVerificationToken,
-          registrations,
+          webhookKeys: [credentials.webhookVerificationToken],
         });
+        const client = new FluidClient({ baseUrl, token: credentials.authenticationToken });
+        // A reinstall finds its registrations and subscriptions in place: their tokens are adopted, nothing is
+        // deleted and recreated.
+        const registrations = await syncRegistrations({
+          client,
+          store: stores.registrations,
+          installationUuid,
+          desired: desiredRegistrations,
+          logger,
+        }).apply();
+        if (registrations.plan.tokenless.length > 0) {
+          logger.warn('callback registrations without a token: re-register them', {
+            uuids: registrations.plan.tokenless.map((ref) => ref.uuid),
+          });
+        }
+        await syncWebhooks({
+          client,
+          installationUuid,
+          desired: [{ resource: 'order', event: 'created', url: `${publicUrl}/webhooks` }],
+          logger,
+        }).apply();
       },
-      droplet_uninstalled: (event) => {
-        installations.remove(event.payload.company.droplet_installation_uuid);
+      droplet_uninstalled: async (event) => {
+        const installationUuid = event.payload.company.droplet_installation_uuid;
+        await stores.registrations.deleteForInstallation(installationUuid);
+        await stores.installations.deactivate(installationUuid);
+      },
+      order_created: async (event, { shop, signal }) => {
+        await forwardOrder(
+          options.fulfilmentUrl,
+          { eventId: String(event.id ?? event.identifier), shop, order: event.payload.order },
+          signal,
+          logger,
+        );
       },
     },
   });
 
   const callbackOptions = (name: (typeof servedCallbacks)[number]) => ({
     logger,
-    // A token only opens the definition it was registered for.
-    resolveKey: (token: string) => installations.callbackKey(token, name),
+    // The token's digest finds the stored registration; it only opens the definition it was registered for.
+    resolveKey: async (token: string) => {
+      const registration = await stores.registrations.findByTokenDigest(tokenDigest(token));
+      return registration?.definitionName === name ? token : null;
+    },
     ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
   });
   const routes = new Map<string, FetchHandler>([
@@ -149,7 +211,7 @@ export async function startDropletService(options: DropletServiceOptions): Promi
   return {
     url,
     webhookUrl: `${url}/webhooks`,
-    installations,
+    stores,
     close: async () => {
       server.closeAllConnections();
       server.close();
