@@ -2,7 +2,6 @@
 // webhook subscriptions all go through FluidClient to the emulator's REST API, and the emulator calls back signed.
 import { type Emulator, startEmulator } from '@fluid-droplet/emulator';
 import { type DropletService, startDropletService } from '@fluid-droplet/example-droplet-service';
-import { FluidClient } from '@fluid-droplet/sdk/client';
 import { type ReceiveLogger, signFluidRequest } from '@fluid-droplet/sdk/receive';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
