@@ -1,6 +1,6 @@
 // Runs the example service. Environment: FLUID_BASE_URL and DROPLET_SECRET (required); PORT, HOST, PUBLIC_URL;
 // DATABASE_URL (PostgreSQL; memory without it) with STORE_ENCRYPTION_KEYS (`id:base64,…`, newest first);
-// FULFILMENT_URL (where orders go); WEBHOOK_TIMEOUT_MS.
+// FULFILMENT_URL (where orders go); WEBHOOK_TIMEOUT_MS and WEBHOOK_LEASE_MS.
 import { consoleLogger } from '@fluid-droplet/sdk/receive';
 import { openStores, parseEncryptionKeys } from './open-stores.js';
 import { startDropletService } from './service.js';
@@ -25,6 +25,7 @@ const service = await startDropletService({
   ...(env.PUBLIC_URL === undefined ? {} : { publicUrl: env.PUBLIC_URL }),
   ...(env.FULFILMENT_URL === undefined ? {} : { fulfilmentUrl: env.FULFILMENT_URL }),
   ...(env.WEBHOOK_TIMEOUT_MS === undefined ? {} : { webhookTimeoutMs: Number(env.WEBHOOK_TIMEOUT_MS) }),
+  ...(env.WEBHOOK_LEASE_MS === undefined ? {} : { webhookLeaseMs: Number(env.WEBHOOK_LEASE_MS) }),
 });
 console.info(`droplet service listening on ${service.url} (webhooks at ${service.webhookUrl})`);
 

@@ -52,6 +52,12 @@ export interface DropletServiceOptions {
   readonly callbackTimeoutMs?: number;
   /** How long a webhook handler may run, in ms. @default 10_000 */
   readonly webhookTimeoutMs?: number;
+  /**
+   * How long a delivery's claim holds while its handler runs, in ms: a duplicate meanwhile is not run, and if this
+   * instance dies mid-handler the redelivery runs elsewhere once it passes. Keep it above `webhookTimeoutMs`.
+   * @default webhookTimeoutMs + 60_000
+   */
+  readonly webhookLeaseMs?: number;
   /** Where `order_created` orders are forwarded (POST, `Idempotency-Key` = event id). @default logged only */
   readonly fulfilmentUrl?: string;
   /** @default the console */
@@ -70,9 +76,9 @@ export interface DropletService {
 
 // The receiving side in this release claims deliveries through setIfAbsent/set/delete; the lease-based store
 // answers the same questions (a claim with a lease, completion, release).
-function legacyIdempotency(store: IdempotencyStore): LegacyIdempotencyStore {
+function legacyIdempotency(store: IdempotencyStore, leaseMs: number | undefined): LegacyIdempotencyStore {
   return {
-    setIfAbsent: async (key, ttlMs) => (await store.claim(key, ttlMs)) === 'claimed',
+    setIfAbsent: async (key, ttlMs) => (await store.claim(key, leaseMs ?? ttlMs)) === 'claimed',
     set: (key) => store.complete(key),
     delete: (key) => store.release(key),
   };
@@ -110,7 +116,7 @@ export async function startDropletService(options: DropletServiceOptions): Promi
 
   const webhooks = createWebhookHandler({
     logger,
-    idempotencyStore: legacyIdempotency(stores.idempotency),
+    idempotencyStore: legacyIdempotency(stores.idempotency, options.webhookLeaseMs),
     ...(options.webhookTimeoutMs === undefined ? {} : { handlerTimeoutMs: options.webhookTimeoutMs }),
     resolveKeys: async ({ shop, event }) => {
       if (event.name.startsWith('droplet_')) return options.dropletSecret;
