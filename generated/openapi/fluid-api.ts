@@ -197,7 +197,7 @@ export interface paths {
         put?: never;
         /**
          * Trade a one-time `dex_…` exchange token for the installation's credentials.
-         * @description Unauthenticated; the exchange token lives 10 minutes and works once.
+         * @description Unauthenticated (the exchange token is the credential); the token works once and expires 10 minutes after it is issued. Follows Fluid's integrations-v0 document.
          */
         post: operations["exchangeDropletInstallation"];
         delete?: never;
@@ -265,7 +265,7 @@ export interface components {
                 authentication_token: string;
                 /** Format: date-time */
                 issued_at: string;
-                /** @constant */
+                /** @enum {string} */
                 token_type: "bearer";
                 /** @description The `wvt_…` webhook signing key. */
                 webhook_verification_token: string;
@@ -274,8 +274,10 @@ export interface components {
                 droplet_installation_uuid: string;
                 droplet_uuid: string;
                 fluid_company_id: number;
+                /** @description The company's Fluid shop hostname. */
                 fluid_shop: string;
             };
+            meta: components["schemas"]["IntegrationsMeta"];
         };
         /** @description Field errors by field name, a list of errors, one message, or null. */
         ErrorBag: string | components["schemas"]["ErrorValue"][] | {
@@ -291,6 +293,18 @@ export interface components {
         ErrorValue: string | string[] | components["schemas"]["JsonObject"];
         /** @enum {string} */
         HttpMethod: "post" | "put" | "get";
+        /** @description The integrations-v0 `ErrorResponse` (exchange 404, 410, 422): the webhooks-v0 shape with `meta` always complete; `errors.exchange_token` says what is wrong with the token. */
+        IntegrationsErrorResponse: {
+            error_message: string;
+            errors: components["schemas"]["ErrorBag"];
+            meta: components["schemas"]["IntegrationsMeta"];
+        };
+        /** @description `meta` as the integrations-v0 surface (the installation exchange) documents it: both fields always sent. */
+        IntegrationsMeta: {
+            request_id: string | null;
+            /** Format: date-time */
+            timestamp: string;
+        };
         JsonObject: {
             [key: string]: components["schemas"]["JsonValue"];
         };
@@ -967,12 +981,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The `dex_…` token from the install webhook. */
                     exchange_token: string;
                 };
             };
         };
         responses: {
-            /** @description The installation and its credentials. */
+            /** @description The installation and its credentials; they are returned this once. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -981,22 +996,31 @@ export interface operations {
                     "application/json": components["schemas"]["DropletInstallationExchange"];
                 };
             };
-            /** @description Unknown exchange token. */
+            /** @description The token is unknown, or its installation is inactive or its droplet can no longer be installed. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StandardErrorResponse"];
+                    "application/json": components["schemas"]["IntegrationsErrorResponse"];
                 };
             };
-            /** @description The exchange token was already used or has expired. */
+            /** @description The token has already been redeemed, or has expired. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StandardErrorResponse"];
+                    "application/json": components["schemas"]["IntegrationsErrorResponse"];
+                };
+            };
+            /** @description The request body has no `exchange_token`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationsErrorResponse"];
                 };
             };
             429: components["responses"]["RateLimited"];

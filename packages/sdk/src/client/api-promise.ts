@@ -10,16 +10,25 @@ export interface WithResponse<T> {
 }
 
 /**
- * The promise every client method returns: await it for the unwrapped resource, or call
- * `withResponse()` for the status, headers and request id as well. The request starts at once.
+ * The promise every client method returns: a real `Promise` (assignable to `Promise<T>`, `instanceof Promise`)
+ * that resolves to the unwrapped resource, plus `withResponse()` for the status, headers and request id. The
+ * request starts at once.
  *
  * @example
  * const { data, requestId } = await client.webhooks.get(12).withResponse();
  */
-export class FluidPromise<T> implements PromiseLike<T> {
+export class FluidPromise<T> extends Promise<T> {
   readonly #response: Promise<WithResponse<T>>;
 
+  // `then` on a subclass would otherwise build a FluidPromise through this constructor, which takes a response,
+  // not an executor: derived promises are plain ones.
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
   constructor(raw: Promise<RawResponse>, unwrap: (response: RawResponse) => T) {
+    // The base promise is a placeholder that never settles with the result: every method below reads #response.
+    super((resolve) => resolve(undefined as T));
     this.#response = raw.then((response) => ({
       data: unwrap(response),
       status: response.status,
@@ -33,8 +42,8 @@ export class FluidPromise<T> implements PromiseLike<T> {
     return this.#response;
   }
 
-  // biome-ignore lint/suspicious/noThenProperty: this class is deliberately awaitable, like a Promise.
-  then<A = T, B = never>(
+  // biome-ignore lint/suspicious/noThenProperty: this class is a Promise; `then` reads the real result.
+  override then<A = T, B = never>(
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
@@ -42,12 +51,12 @@ export class FluidPromise<T> implements PromiseLike<T> {
   }
 
   /** Like `Promise.prototype.catch`. */
-  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+  override catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
     return this.then(undefined, onRejected);
   }
 
   /** Like `Promise.prototype.finally`. */
-  finally(onFinally?: (() => void) | null): Promise<T> {
+  override finally(onFinally?: (() => void) | null): Promise<T> {
     return this.then().finally(onFinally);
   }
 }

@@ -1,23 +1,31 @@
-import ky from 'ky';
+import type { FluidLogger } from '../logger.js';
+import type { CallbackRegistry } from '../registry/types.js';
 import type { BackoffOptions } from './core/backoff.js';
-import type { FluidClientLogger, ResolvedConfig } from './core/config.js';
+import type { ResolvedConfig } from './core/config.js';
+import { createSend } from './core/http.js';
+import { checkBaseUrl, checkToken, numberOption } from './core/options.js';
+import { createRedactor } from './core/redact.js';
 import { CallbackDefinitions } from './resources/callback-definitions.js';
 import { CallbackRegistrations } from './resources/callback-registrations.js';
 import { CallbackSchemas } from './resources/callback-schemas.js';
 import { Callbacks } from './resources/callbacks.js';
 import { DropletInstallations } from './resources/droplet-installations.js';
 import { Webhooks } from './resources/webhooks.js';
+import type { DefinitionNameOf } from './types.js';
 
 /** Settings of a {@link FluidClient}. */
-export interface FluidClientOptions {
+export interface FluidClientOptions<Registry extends CallbackRegistry = CallbackRegistry> {
   /**
-   * A company token (`C-…`) or a droplet installation token (`dit_…`), sent as `Authorization: Bearer`.
-   * Leave it out only for calls Fluid takes without one (`dropletInstallations.exchange`); any other call
-   * then fails with `AuthenticationError`.
+   * A company token (`C-…`) or a droplet installation token (`dit_…`), sent as `Authorization: Bearer`. Visible
+   * ASCII only (a token read with its trailing newline is refused with a `TypeError`). Leave it out only for
+   * calls Fluid takes without one (`dropletInstallations.exchange`); any other call then fails with
+   * `AuthenticationError`.
+   * @example process.env.FLUID_API_TOKEN
    */
   readonly token?: string | undefined;
   /**
-   * The API host.
+   * The API base URL. A path prefix is kept: `https://proxy.example/fluid` sends to
+   * `https://proxy.example/fluid/api/...`.
    * @default 'https://api.fluid.app'
    */
   readonly baseUrl?: string;
@@ -27,8 +35,8 @@ export interface FluidClientOptions {
    */
   readonly timeout?: number;
   /**
-   * Retries after the first attempt (GET/PUT/DELETE on 408, 429, 5xx and connection errors; POST only on 429
-   * or a refused connection).
+   * Retries after the first attempt: GET, PUT and DELETE on 408, 429, 500, 502, 503, 504 and connection
+   * failures; POST only on 429 or a connection that never opened (see `idempotencyKey` on a call).
    * @default 2
    */
   readonly maxRetries?: number;
@@ -41,8 +49,8 @@ export interface FluidClientOptions {
   readonly retryBackoff?: BackoffOptions;
   /** A `fetch` implementation (e.g. an instrumented one). @default globalThis.fetch */
   readonly fetch?: typeof fetch;
-  /** Receives retry and fail-fast notes; never the token. */
-  readonly logger?: FluidClientLogger;
+  /** Receives retry (`debug`) and fail-fast (`warn`) notes; never the token or a body. */
+  readonly logger?: FluidLogger;
   /**
    * Check every 2xx body against the documented envelope and throw `ResponseValidationError` (with a JSON
    * pointer) on drift.
@@ -54,50 +62,70 @@ export interface FluidClientOptions {
    * @default 1000
    */
   readonly maxPages?: number;
+  /**
+   * The largest response body the client reads, in bytes; a larger one fails with `ResponseTooLargeError`
+   * as soon as the limit is passed (or at once, when `Content-Length` says so).
+   * @default 10485760 (10 MB)
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Your service's generated callback registry (the `callbacks` export of a module `fluid-codegen` wrote).
+   * It types the client, so a `definition_name` your service does not have fails to compile, and the client
+   * also refuses such a name at run time (a `TypeError`, nothing sent).
+   * @example new FluidClient({ token, registry: callbacks })
+   */
+  readonly registry?: Registry;
 }
 
 /**
  * A typed client for Fluid's webhook, callback and droplet installation APIs, with typed errors, safe
- * retries, timeouts and auto-pagination.
+ * retries, timeouts and auto-pagination. Give it your service's generated registry (the `registry` option, or
+ * the type argument alone: `new FluidClient<typeof callbacks>(...)`) and definition names are checked against it.
  *
  * @example
- * const client = new FluidClient({ token: process.env.FLUID_API_TOKEN ?? '' });
+ * const client = new FluidClient({ token: process.env.FLUID_API_TOKEN });
  * for await (const registration of client.callbackRegistrations.list()) console.log(registration.definition_name);
  */
-export class FluidClient {
+export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
   readonly webhooks: Webhooks;
   readonly callbackDefinitions: CallbackDefinitions;
-  readonly callbackSchemas: CallbackSchemas;
-  readonly callbackRegistrations: CallbackRegistrations;
+  readonly callbackSchemas: CallbackSchemas<DefinitionNameOf<Registry>>;
+  readonly callbackRegistrations: CallbackRegistrations<DefinitionNameOf<Registry>>;
   readonly callbacks: Callbacks;
   readonly dropletInstallations: DropletInstallations;
-  /** The API host this client talks to. */
+  /** The API base URL this client talks to, without a trailing slash. */
   readonly baseUrl: string;
 
-  constructor(options: FluidClientOptions = {}) {
-    const token = options.token;
-    if (token !== undefined && typeof token !== 'string') {
-      throw new TypeError('FluidClient: `token` must be a string');
+  constructor(options: FluidClientOptions<Registry> = {}) {
+    const token = checkToken(options.token);
+    const where = 'FluidClient';
+    this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
+    const backoff = options.retryBackoff ?? {};
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+      throw new TypeError('FluidClient: `fetch` must be a function');
     }
-    this.baseUrl = options.baseUrl ?? 'https://api.fluid.app';
+    const logger = options.logger;
+    if (logger !== undefined && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
+      throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods (a FluidLogger)');
+    }
     const config: ResolvedConfig = {
       baseUrl: this.baseUrl,
-      timeout: options.timeout ?? 60_000,
-      maxRetries: options.maxRetries ?? 2,
-      maxRetryAfterMs: options.maxRetryAfter ?? 60_000,
-      backoff: options.retryBackoff ?? {},
-      logger: options.logger,
+      timeout: numberOption(where, 'timeout', options.timeout, 60_000),
+      maxRetries: numberOption(where, 'maxRetries', options.maxRetries, 2),
+      maxRetryAfterMs: numberOption(where, 'maxRetryAfter', options.maxRetryAfter, 60_000),
+      backoff: {
+        initialDelayMs: numberOption(where, 'retryBackoff.initialDelayMs', backoff.initialDelayMs, 500),
+        maxDelayMs: numberOption(where, 'retryBackoff.maxDelayMs', backoff.maxDelayMs, 8000),
+      },
+      logger,
       validateResponses: options.validateResponses ?? false,
-      maxPages: options.maxPages ?? 1000,
-      http: ky.create({
-        retry: 0,
-        timeout: false,
-        throwHttpErrors: false,
-        redirect: 'manual',
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-      }),
+      maxPages: numberOption(where, 'maxPages', options.maxPages, 1000),
+      maxResponseBytes: numberOption(where, 'maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),
+      send: createSend(options.fetch),
       // A closure, not a field: the token never shows up in util.inspect, JSON.stringify or a debugger dump.
       authorization: () => (token === undefined || token === '' ? undefined : `Bearer ${token}`),
+      redactor: createRedactor(token ?? ''),
+      definitionNames: options.registry === undefined ? undefined : new Set(Object.keys(options.registry)),
     };
     this.webhooks = new Webhooks(config);
     this.callbackDefinitions = new CallbackDefinitions(config);

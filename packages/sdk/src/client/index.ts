@@ -1,4 +1,7 @@
 // The client's public API: an explicit list.
+
+export { FluidError } from '../errors/fluid-error.js';
+export type { FluidLogger } from '../logger.js';
 export type { WithResponse } from './api-promise.js';
 export { FluidPromise } from './api-promise.js';
 export type { BackoffOptions } from './core/backoff.js';
@@ -8,7 +11,6 @@ export { ConflictError } from './errors/conflict-error.js';
 export { ConnectionError } from './errors/connection-error.js';
 export type { FluidApiErrorInit } from './errors/fluid-api-error.js';
 export { FluidApiError } from './errors/fluid-api-error.js';
-export { FluidError } from './errors/fluid-error.js';
 export { GoneError } from './errors/gone-error.js';
 export { InternalServerError } from './errors/internal-server-error.js';
 export { NotFoundError } from './errors/not-found-error.js';
@@ -17,6 +19,7 @@ export { PaginationError } from './errors/pagination-error.js';
 export { PermissionDeniedError } from './errors/permission-denied-error.js';
 export { RateLimitError } from './errors/rate-limit-error.js';
 export { ResponseParseError } from './errors/response-parse-error.js';
+export { ResponseTooLargeError } from './errors/response-too-large-error.js';
 export type { ResponseDriftIssue } from './errors/response-validation-error.js';
 export { ResponseValidationError } from './errors/response-validation-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
@@ -37,6 +40,7 @@ export type {
   CallbackSchema,
   CallbackTestBody,
   CreatedCallbackRegistration,
+  DefinitionNameOf,
   DeletedCallbackRegistration,
   DeletedWebhook,
   DropletInstallationExchangeResult,

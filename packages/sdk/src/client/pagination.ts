@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record.js';
 import { FluidPromise } from './api-promise.js';
 import type { RawResponse } from './core/request.js';
 import { PaginationError } from './errors/pagination-error.js';
@@ -27,8 +28,8 @@ export type PageFetcher = (page: number) => Promise<RawResponse>;
 
 /**
  * What `list()` returns: await it for one page (items plus pagination), or `for await` over it for every
- * item across all pages. Iteration stops with a `PaginationError` on a repeated or overlapping page, or
- * after `maxPages` pages.
+ * item across all pages. Iteration stops with a `PaginationError` on a repeated or overlapping page, on a
+ * page number that does not advance, or after `maxPages` pages.
  *
  * @example
  * for await (const webhook of client.webhooks.list({ per_page: 100 })) console.log(webhook.id);
@@ -56,11 +57,17 @@ export class PagePromise<Item> extends FluidPromise<Page<Item>> implements Async
     const seenPages = new Set<string>();
     const seenKeys = new Set<unknown>();
     let page: Page<Item> = await this;
+    let lastNumber: number | undefined;
     for (let read = 1; ; read += 1) {
       const fingerprint = JSON.stringify(page.items);
       if (page.items.length > 0 && seenPages.has(fingerprint))
         throw new PaginationError('repeated-page', read);
       seenPages.add(fingerprint);
+      // A server that ignores `page` (or resets it) would otherwise be asked for the same page number forever.
+      const number = page.pagination?.current_page;
+      if (number !== undefined && lastNumber !== undefined && number <= lastNumber)
+        throw new PaginationError('page-not-advancing', read);
+      lastNumber = number;
       const keys = page.items.map(this.#itemKey);
       if (keys.some((key) => key !== undefined && seenKeys.has(key)))
         throw new PaginationError('overlapping-page', read);
@@ -75,15 +82,12 @@ export class PagePromise<Item> extends FluidPromise<Page<Item>> implements Async
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 /** Reads `meta.pagination` when it is well formed. */
 export function readPagination(data: unknown): Pagination | undefined {
   if (!isRecord(data) || !isRecord(data.meta) || !isRecord(data.meta.pagination)) return undefined;
   const { current_page, total_pages, total_count, per_page } = data.meta.pagination;
   if (typeof current_page !== 'number' || typeof total_pages !== 'number') return undefined;
+  if (!Number.isSafeInteger(current_page) || !Number.isSafeInteger(total_pages)) return undefined;
   return {
     current_page,
     total_pages,

@@ -1,6 +1,7 @@
 // The client's public types, derived from the openapi-typescript output of definitions/openapi/fluid-api.yaml.
 import type { components, operations } from '../../../../generated/openapi/fluid-api.js';
 import type { CallbackName } from '../registry/index.js';
+import type { CallbackRegistry } from '../registry/types.js';
 
 type Schemas = components['schemas'];
 type Query<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
@@ -27,18 +28,28 @@ export type CallbackSchema = Schemas['CallbackSchema'];
 export type CallbackRegistration = Schemas['CallbackRegistration'];
 /** A definition name: one the SDK knows, or any other string for definitions newer than this release. */
 export type CallbackDefinitionName = CallbackName | (string & {});
-/** The body of `callbackRegistrations.create`. */
-export type CallbackRegistrationCreateParams = Omit<
+/**
+ * The definition names a client typed by `Registry` accepts: the registry's keys, or any
+ * {@link CallbackDefinitionName} for a client without a registry of its own.
+ */
+export type DefinitionNameOf<Registry extends CallbackRegistry> = string extends keyof Registry
+  ? CallbackDefinitionName
+  : keyof Registry & string;
+/** The body of `callbackRegistrations.create`; `Name` is narrowed by the client's registry. */
+export type CallbackRegistrationCreateParams<Name extends string = CallbackDefinitionName> = Omit<
   Schemas['CallbackRegistrationCreate'],
   'definition_name'
 > & {
-  readonly definition_name: CallbackDefinitionName;
+  readonly definition_name: Name;
 };
 /** The body of `callbackRegistrations.update`; `definition_name` cannot change. */
 export type CallbackRegistrationUpdateParams = Schemas['CallbackRegistrationUpdate'];
-/** Filters and page of `callbackRegistrations.list`. */
-export type CallbackRegistrationListParams = Omit<Query<'listCallbackRegistrations'>, 'definition_name'> & {
-  readonly definition_name?: CallbackDefinitionName;
+/** Filters and page of `callbackRegistrations.list`; `Name` is narrowed by the client's registry. */
+export type CallbackRegistrationListParams<Name extends string = CallbackDefinitionName> = Omit<
+  Query<'listCallbackRegistrations'>,
+  'definition_name'
+> & {
+  readonly definition_name?: Name;
 };
 /**
  * What `callbackRegistrations.create` returns. `verification_token` is the `cvt_…` key Fluid signs this
@@ -53,5 +64,5 @@ export type DeletedCallbackRegistration = { readonly uuid: string };
 export type CallbackTestBody = Schemas['JsonObject'];
 /** Any JSON value. */
 export type JsonValue = Schemas['JsonValue'];
-/** The installation and its credentials, from `dropletInstallations.exchange`. */
-export type DropletInstallationExchangeResult = Schemas['DropletInstallationExchange'];
+/** The installation and its credentials, from `dropletInstallations.exchange` (the body without `meta`). */
+export type DropletInstallationExchangeResult = Omit<Schemas['DropletInstallationExchange'], 'meta'>;

@@ -1,6 +1,6 @@
 // The @fluid-droplet/sdk/receive entry point: verify Fluid's deliveries, route webhooks, serve callbacks.
 
-export { FluidError } from '../client/errors/fluid-error.js';
+export { FluidError } from '../errors/fluid-error.js';
 export type { NodeHandler, NodeHandlerOptions, NodeRequest } from './adapters/index.js';
 export { toNodeHandler } from './adapters/index.js';
 export type {

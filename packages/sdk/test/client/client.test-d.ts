@@ -2,9 +2,11 @@ import {
   type CallbackDefinitionName,
   type CallbackName,
   type CallbackRegistration,
+  type CallbackSchema,
   type FluidApiError,
   FluidClient,
   type FluidError,
+  type FluidPromise,
   type Page,
   type RateLimitError,
   type Webhook,
@@ -57,5 +59,16 @@ describe('FluidClientOptions.token', () => {
   it('is optional and takes an environment variable as it is', () => {
     expectTypeOf<FluidClient>().toEqualTypeOf(new FluidClient());
     expectTypeOf<FluidClient>().toEqualTypeOf(new FluidClient({ token: process.env.FLUID_API_TOKEN }));
+  });
+});
+
+describe('FluidPromise', () => {
+  it('is assignable to Promise and awaits to the resource', () => {
+    const client = new FluidClient({ token: 'C-x' });
+    const promise: Promise<Webhook> = client.webhooks.get(1);
+    expectTypeOf(promise).toEqualTypeOf<Promise<Webhook>>();
+    expectTypeOf<FluidPromise<Webhook>>().toExtend<Promise<Webhook>>();
+    expectTypeOf(client.callbackSchemas.get('x')).toExtend<Promise<CallbackSchema>>();
+    expectTypeOf(Promise.all([client.webhooks.get(1)])).resolves.toEqualTypeOf<[Webhook]>();
   });
 });

@@ -166,6 +166,7 @@ describe('B4.43 429 and Retry-After', () => {
       const logger = {
         debug: (_message: string, fields?: Readonly<Record<string, unknown>>) => notes.push(fields),
         warn: () => {},
+        error: () => {},
       };
       const pending = client({ logger }).webhooks.get(1);
       let settled = false;

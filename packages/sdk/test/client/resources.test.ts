@@ -3,7 +3,7 @@ import {
   AuthenticationError,
   ConflictError,
   FluidClient,
-  type FluidClientLogger,
+  type FluidLogger,
   GoneError,
   NotFoundError,
 } from '@fluid-droplet/sdk';
@@ -21,7 +21,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const client = (logger?: FluidClientLogger) =>
+const client = (logger?: FluidLogger) =>
   new FluidClient({
     token: TOKEN,
     baseUrl: server.url,
@@ -263,9 +263,10 @@ describe('withResponse, request ids and logging', () => {
 
   it('logs retries through the injected logger, never with the token', async () => {
     const lines: string[] = [];
-    const logger: FluidClientLogger = {
+    const logger: FluidLogger = {
       debug: (message, fields) => lines.push(`debug ${message} ${JSON.stringify(fields)}`),
       warn: (message, fields) => lines.push(`warn ${message} ${JSON.stringify(fields)}`),
+      error: (message, fields) => lines.push(`error ${message} ${JSON.stringify(fields)}`),
     };
     server.script('GET /api/company/webhooks/1', { status: 503 }, { body: { webhook: webhook(1), meta } });
     await client(logger).webhooks.get(1);

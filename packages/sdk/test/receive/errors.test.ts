@@ -37,10 +37,8 @@ describe('the receiving side in the SDK error hierarchy', () => {
 
   it('matches errors from another copy of the SDK (each CommonJS entry point bundles its own classes)', async () => {
     // The query makes the module runner evaluate a second, independent copy of the base class.
-    const specifier = '../../src/client/errors/fluid-error.js?second-copy';
-    const copy: typeof import('../../src/client/errors/fluid-error.js') = await import(
-      /* @vite-ignore */ specifier
-    );
+    const specifier = '../../src/errors/fluid-error.js?second-copy';
+    const copy: typeof import('../../src/errors/fluid-error.js') = await import(/* @vite-ignore */ specifier);
     expect(copy.FluidError).not.toBe(FluidError);
     class ForeignSignatureError extends copy.FluidError {}
     const foreign = new ForeignSignatureError('signature verification failed: no_usable_key');

@@ -1,28 +1,36 @@
-import type { KyInstance } from 'ky';
+import type { FluidLogger } from '../../logger.js';
 import type { BackoffOptions } from './backoff.js';
+import type { Send } from './http.js';
+import type { Redactor } from './redact.js';
 
-/** Where the client reports retries and failures; it never receives the token. */
-export interface FluidClientLogger {
-  debug(message: string, fields?: Readonly<Record<string, unknown>>): void;
-  warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
-}
+/**
+ * Where the client reports retries and fail-fast decisions.
+ * @deprecated Use `FluidLogger`, the SDK's one logger type; this alias goes away in the next major version.
+ */
+export type FluidClientLogger = FluidLogger;
 
-/** The client's settings once defaults are applied; shared by every resource. */
+/** The client's settings once defaults are applied and checked; shared by every resource. */
 export interface ResolvedConfig {
+  /** The API base URL without a trailing slash; paths are appended to it, so a path prefix is kept. */
   readonly baseUrl: string;
   readonly timeout: number;
   readonly maxRetries: number;
   readonly maxRetryAfterMs: number;
   readonly backoff: BackoffOptions;
-  readonly logger: FluidClientLogger | undefined;
+  readonly logger: FluidLogger | undefined;
   readonly validateResponses: boolean;
   readonly maxPages: number;
-  readonly http: KyInstance;
+  readonly maxResponseBytes: number;
+  readonly send: Send;
   /**
    * Returns the `Authorization` value (`undefined` without a token); a function so the token is never a
    * visible property.
    */
   readonly authorization: () => string | undefined;
+  /** Removes the token from any text taken from a response or a failure. */
+  readonly redactor: Redactor;
+  /** The definition names of the registry the client was given, if any. */
+  readonly definitionNames: ReadonlySet<string> | undefined;
 }
 
 /** Per-call settings that override the client's. */
@@ -34,8 +42,10 @@ export interface RequestOptions {
   /** Retries after the first attempt. */
   readonly maxRetries?: number;
   /**
-   * Sent as `Idempotency-Key`, identical on every attempt; it makes a POST safe to retry like a GET.
-   * Only send one to endpoints that honour it.
+   * Sent as `Idempotency-Key`, identical on every attempt, and it opts a POST into the retries a PUT gets (5xx,
+   * 408, resets). The endpoints this client wraps ignore the header today, so a retried POST can still be applied
+   * twice (a second registration fails with `ConflictError`, a second webhook is created): set it only where a
+   * duplicate is harmless or where something in front of Fluid deduplicates by this key.
    */
   readonly idempotencyKey?: string;
 }

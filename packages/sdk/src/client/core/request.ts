@@ -1,13 +1,16 @@
+import type { FluidError } from '../../errors/fluid-error.js';
 import { ConnectionError } from '../errors/connection-error.js';
-import type { FluidError } from '../errors/fluid-error.js';
 import { errorFromResponse } from '../errors/from-response.js';
+import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UserAbortError } from '../errors/user-abort-error.js';
 import { anySignal } from './any-signal.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import type { RequestOptions, ResolvedConfig } from './config.js';
 import { describeConnectionFailure } from './connection-failure.js';
-import { findRequestId, parseErrorBody, parseSuccessBody, redact } from './read-body.js';
+import { numberOption } from './options.js';
+import { encodePathParam, type PathParam } from './path.js';
+import { findRequestId, parseErrorBody, parseSuccessBody, readBodyText } from './read-body.js';
 import { sendFollowingRedirects } from './send.js';
 import { sleep } from './sleep.js';
 
@@ -17,12 +20,16 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** One API operation, as a resource describes it. */
 export interface RequestSpec {
   readonly method: HttpMethod;
-  /** Path with every parameter already encoded, e.g. `/api/company/webhooks/12`. */
+  /** The fixed part of the path, e.g. `/api/company/webhooks`. */
   readonly path: string;
+  /** Path parameters, checked and encoded as segments after `path` when the call runs. */
+  readonly params?: readonly PathParam[];
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
   readonly body?: unknown;
   /** False only for the unauthenticated installation exchange. */
   readonly authenticated?: boolean;
+  /** A definition name the call is about, checked against the client's registry when it has one. */
+  readonly definitionName?: string | undefined;
 }
 
 /** A parsed 2xx response. */
@@ -33,6 +40,9 @@ export interface RawResponse {
   readonly requestId: string | undefined;
 }
 
+// The retry policy (README "Retries"): GET, PUT and DELETE are retried on 408, 429, 500, 502, 503, 504 and on
+// connection failures; a POST only where it provably was not applied (429, a connection that never opened),
+// unless the caller opts in with an idempotency key. See http.ts for why ky's own retry is off.
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'PUT', 'DELETE']);
 
@@ -40,40 +50,92 @@ type Attempt =
   | { readonly kind: 'response'; readonly response: Response; readonly text: string }
   | { readonly kind: 'failure'; readonly error: ConnectionError };
 
-function buildUrl(baseUrl: string, spec: RequestSpec): URL {
-  const url = new URL(spec.path, baseUrl);
+/**
+ * The path of a spec with its parameters encoded, or a `TypeError` saying which parameter is unusable.
+ *
+ * @example
+ * resolvePath({ method: 'GET', path: '/api/company/webhooks', params: [12] }); // '/api/company/webhooks/12'
+ */
+export function resolvePath(spec: RequestSpec): string {
+  let path = spec.path;
+  for (const param of spec.params ?? []) {
+    const encoded = encodePathParam(param);
+    if (typeof encoded !== 'string') {
+      throw new TypeError(`${spec.method} ${spec.path}/{id}: ${encoded.problem}; nothing was sent`);
+    }
+    path += `/${encoded}`;
+  }
+  return path;
+}
+
+function buildUrl(baseUrl: string, path: string, spec: RequestSpec, operation: string): URL {
+  const url = new URL(`${baseUrl}${path}`);
   for (const [key, value] of Object.entries(spec.query ?? {})) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
+    if (value === undefined) continue;
+    // `?page=NaN` would be answered with page 1, as if it were a real request for it.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new RangeError(`${operation}: query parameter \`${key}\` must be a finite number (got ${value})`);
+    }
+    url.searchParams.set(key, String(value));
   }
   return url;
 }
 
+function checkDefinitionName(config: ResolvedConfig, spec: RequestSpec, operation: string): void {
+  const name = spec.definitionName;
+  if (name === undefined || config.definitionNames === undefined || config.definitionNames.has(name)) return;
+  throw new TypeError(
+    `${operation}: definition_name ${JSON.stringify(name)} is not in the client's registry; nothing was sent`,
+  );
+}
+
 /**
- * Runs one API call: sends it, retries what is safe to retry (idempotent verbs on 408/429/5xx and
- * connection errors; a POST only on 429 or when the connection was refused), honours `Retry-After` up to
- * a cap, and stops everything when the timeout (covering all attempts) or the caller's signal fires.
+ * Runs one API call: sends it, retries what is safe to retry, honours `Retry-After` up to a cap, and stops
+ * everything when the timeout (covering all attempts) or the caller's signal fires. Bad arguments (an unusable
+ * id, an invalid per-call option) reject before anything is sent.
  */
 export async function request(
   config: ResolvedConfig,
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<RawResponse> {
-  const operation = `${spec.method} ${spec.path}`;
+  const redactor = config.redactor;
+  const path = resolvePath(spec);
+  const operation = redactor.text(`${spec.method} ${path}`);
+  checkDefinitionName(config, spec, operation);
+  const timeoutMs = numberOption(operation, 'timeout', options.timeout, config.timeout);
+  const maxRetries = numberOption(operation, 'maxRetries', options.maxRetries, config.maxRetries);
   if (options.signal?.aborted) throw new UserAbortError(options.signal.reason);
-  const timeoutMs = options.timeout ?? config.timeout;
-  const maxRetries = options.maxRetries ?? config.maxRetries;
+  const url = buildUrl(config.baseUrl, path, spec, operation);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const authorization = config.authorization();
+  if (spec.authenticated !== false && authorization !== undefined) headers.authorization = authorization;
+  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+  // Built once up front: a header fetch would refuse fails here, clearly and without retries, instead of as
+  // a "connection error" on every attempt. The token was checked with the client, so only the key can be at
+  // fault; the message of that failure quotes the header, so it is not kept.
+  try {
+    new Headers(headers);
+  } catch {
+    throw new TypeError(
+      `${operation}: \`idempotencyKey\` is not a valid HTTP header value; nothing was sent`,
+    );
+  }
+  // Serialized up front for the same reason: a BigInt or a cycle is the caller's mistake, not a network error.
+  let body: string | undefined;
+  try {
+    body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+  } catch (error) {
+    throw new TypeError(`${operation}: the request body cannot be sent as JSON; nothing was sent`, {
+      cause: redactor.error(error),
+    });
+  }
+  const retrySafe = IDEMPOTENT.has(spec.method) || options.idempotencyKey !== undefined;
   const deadline = Date.now() + timeoutMs;
   const timer = new AbortController();
   // setTimeout fires at once for delays past 2^31-1 ms; clamp so `Infinity` means "no practical limit".
   const handle = setTimeout(() => timer.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
   const signal = options.signal === undefined ? timer.signal : anySignal([options.signal, timer.signal]);
-  const url = buildUrl(config.baseUrl, spec);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const authorization = config.authorization();
-  if (spec.authenticated !== false && authorization !== undefined) headers.authorization = authorization;
-  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
-  const retrySafe = IDEMPOTENT.has(spec.method) || options.idempotencyKey !== undefined;
-  const secret = authorization?.slice('Bearer '.length) ?? '';
   let attempts = 0;
 
   const aborted = (): FluidError =>
@@ -91,12 +153,13 @@ export async function request(
       if (attempt.kind === 'response') {
         const { response, text } = attempt;
         if (response.ok) {
+          const headerId = response.headers.get('x-request-id');
           const data = parseSuccessBody(
             response.status,
             response.headers,
             text,
-            response.headers.get('x-request-id') ?? undefined,
-            secret,
+            headerId === null ? undefined : redactor.text(headerId),
+            redactor,
           );
           return {
             data,
@@ -108,9 +171,10 @@ export async function request(
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         failure = errorFromResponse({
           status: response.status,
-          // Error bodies end up in messages and logs: a server echoing the token must not leak it there.
-          body: parseErrorBody(redact(text, secret)),
-          headers: response.headers,
+          // Error bodies and headers end up in messages, logs and the error: a server echoing the token must
+          // not leak it there.
+          body: parseErrorBody(redactor.text(text)),
+          headers: redactor.headers(response.headers),
           attempts,
           retryAfterMs,
           operation,
@@ -128,7 +192,7 @@ export async function request(
       const delay = retryAfterMs ?? backoffDelay(attempts - 1, config.backoff);
       // Waiting past the deadline would only turn a clear error into a timeout.
       if (Date.now() + delay >= deadline) throw failure;
-      config.logger?.debug('fluid: retrying', {
+      config.logger?.debug?.('fluid: retrying', {
         operation,
         attempt: attempts,
         delayMs: delay,
@@ -147,22 +211,25 @@ export async function request(
   async function attemptOnce(): Promise<Attempt> {
     let response: Response;
     try {
-      response = await sendFollowingRedirects(config.http, {
-        method: spec.method,
-        url,
-        headers,
-        body: spec.body,
-        signal,
-      });
+      response = await sendFollowingRedirects(
+        config.send,
+        { method: spec.method, url, headers, body, signal },
+        redactor,
+      );
     } catch (error) {
       if (signal.aborted) throw aborted();
-      if (!(error instanceof TypeError)) throw error;
+      if (!(error instanceof TypeError)) throw redactor.error(error);
       return { kind: 'failure', error: connectionError(error, 'request') };
     }
     try {
-      return { kind: 'response', response, text: await response.text() };
+      return {
+        kind: 'response',
+        response,
+        text: await readBodyText(response, config.maxResponseBytes, operation, redactor),
+      };
     } catch (error) {
       if (signal.aborted) throw aborted();
+      if (error instanceof ResponseTooLargeError) throw error;
       return { kind: 'failure', error: connectionError(error, 'body') };
     }
   }
@@ -174,7 +241,7 @@ export async function request(
       mayHaveBeenApplied: failure.mayHaveBeenApplied,
       code: failure.code,
       attempts,
-      cause: error,
+      cause: redactor.error(error),
     });
   }
 }

@@ -1,5 +1,6 @@
-import type { KyInstance } from 'ky';
 import { FluidApiError } from '../errors/fluid-api-error.js';
+import type { Send } from './http.js';
+import type { Redactor } from './redact.js';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -9,25 +10,25 @@ export interface Outgoing {
   readonly method: string;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
+  /** The body, already JSON. */
+  readonly body: string | undefined;
   readonly signal: AbortSignal;
 }
 
 /**
- * Sends a request through ky and follows redirects by hand, so that `Authorization` is dropped as soon as
- * a redirect leaves the original origin (whatever the `fetch` implementation would do).
+ * Sends a request and follows redirects by hand, so that `Authorization` is dropped as soon as a redirect
+ * leaves the original origin (whatever the `fetch` implementation would do).
  */
-export async function sendFollowingRedirects(http: KyInstance, outgoing: Outgoing): Promise<Response> {
+export async function sendFollowingRedirects(
+  send: Send,
+  outgoing: Outgoing,
+  redactor: Redactor,
+): Promise<Response> {
   const origin = outgoing.url.origin;
   let { method, url, body } = outgoing;
   let headers: Record<string, string> = { ...outgoing.headers };
   for (let hops = 0; ; hops += 1) {
-    const response = await http(url, {
-      method,
-      headers,
-      signal: outgoing.signal,
-      ...(body === undefined ? {} : { json: body }),
-    });
+    const response = await send(url, { method, headers, body, signal: outgoing.signal });
     const location = response.headers.get('location');
     if (!REDIRECTS.has(response.status) || location === null) return response;
     await response.body?.cancel();
@@ -36,7 +37,7 @@ export async function sendFollowingRedirects(http: KyInstance, outgoing: Outgoin
         status: response.status,
         message: `${outgoing.method} ${outgoing.url.pathname}: more than ${MAX_REDIRECTS} redirects`,
         body: undefined,
-        headers: response.headers,
+        headers: redactor.headers(response.headers),
         requestId: undefined,
         attempts: 1,
       });

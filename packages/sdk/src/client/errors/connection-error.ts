@@ -1,4 +1,4 @@
-import { FluidError } from './fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /**
  * The request never got a complete HTTP response: refused, reset, DNS failure or a body cut short.
@@ -24,3 +24,5 @@ export class ConnectionError extends FluidError {
     this.attempts = init.attempts;
   }
 }
+
+defineErrorKind(ConnectionError, 'ConnectionError');

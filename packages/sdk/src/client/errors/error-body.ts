@@ -1,11 +1,9 @@
+import { isRecord } from '../../is-record.js';
+
 /** The parts of any of Fluid's error body shapes that a caller or a log line needs. */
 export interface ErrorBodySummary {
   readonly message: string | undefined;
   readonly requestId: string | undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

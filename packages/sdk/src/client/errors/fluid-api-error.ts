@@ -1,4 +1,5 @@
-import { FluidError } from './fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
+import { isRecord } from '../../is-record.js';
 
 /** What every error built from an HTTP response carries. */
 export interface FluidApiErrorInit {
@@ -11,16 +12,22 @@ export interface FluidApiErrorInit {
 }
 
 /**
- * Fluid answered with a non-2xx status; `body` is the parsed error body (any of Fluid's shapes) and
- * `requestId` comes from `meta.request_id` or the `x-request-id` header.
+ * Fluid answered with a non-2xx status. `body` is the parsed error body as sent (any of Fluid's shapes; text for
+ * a non-JSON page), `fieldErrors` its `errors` member, and `requestId` comes from `meta.request_id` or the
+ * `x-request-id` header. Any echo of the token is redacted from all of them.
  *
  * @example
- * if (error instanceof FluidApiError) console.log(error.status, error.requestId, error.body);
+ * if (FluidApiError.is(error)) console.log(error.status, error.requestId, error.fieldErrors);
  */
 export class FluidApiError extends FluidError {
   override readonly name: string = 'FluidApiError';
   readonly status: number;
   readonly body: unknown;
+  /**
+   * The body's `errors` as Fluid sent it: field name to messages (`{ exchange_token: ['is missing'] }`), a list,
+   * one message, or `undefined` when the body has none.
+   */
+  readonly fieldErrors: unknown;
   readonly headers: Headers;
   readonly requestId: string | undefined;
   /** How many attempts were made, retries included. */
@@ -30,8 +37,11 @@ export class FluidApiError extends FluidError {
     super(init.message);
     this.status = init.status;
     this.body = init.body;
+    this.fieldErrors = isRecord(init.body) ? init.body.errors : undefined;
     this.headers = init.headers;
     this.requestId = init.requestId;
     this.attempts = init.attempts;
   }
 }
+
+defineErrorKind(FluidApiError, 'FluidApiError');

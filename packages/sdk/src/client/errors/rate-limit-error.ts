@@ -1,3 +1,4 @@
+import { defineErrorKind } from '../../errors/fluid-error.js';
 import { FluidApiError, type FluidApiErrorInit } from './fluid-api-error.js';
 
 /**
@@ -13,3 +14,5 @@ export class RateLimitError extends FluidApiError {
     this.retryAfterMs = init.retryAfterMs;
   }
 }
+
+defineErrorKind(RateLimitError, 'RateLimitError');

@@ -1,4 +1,4 @@
-import { FluidError } from './fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** A response body that should be JSON was not: truncated, an HTML error page, or empty. */
 export class ResponseParseError extends FluidError {
@@ -26,3 +26,5 @@ export class ResponseParseError extends FluidError {
     this.requestId = init.requestId;
   }
 }
+
+defineErrorKind(ResponseParseError, 'ResponseParseError');

@@ -1,4 +1,4 @@
-import { FluidError } from './fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** One place where a response differs from the shape the client expects. */
 export interface ResponseDriftIssue {
@@ -35,3 +35,5 @@ export class ResponseValidationError extends FluidError {
     this.issues = init.issues;
   }
 }
+
+defineErrorKind(ResponseValidationError, 'ResponseValidationError');

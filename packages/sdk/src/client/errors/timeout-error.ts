@@ -1,4 +1,4 @@
-import { FluidError } from './fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** The call's `timeout` ran out; it covers every attempt and every wait between them. */
 export class TimeoutError extends FluidError {
@@ -12,3 +12,5 @@ export class TimeoutError extends FluidError {
     this.attempts = attempts;
   }
 }
+
+defineErrorKind(TimeoutError, 'TimeoutError');

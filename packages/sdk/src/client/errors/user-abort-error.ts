@@ -1,4 +1,4 @@
-import { FluidError } from './fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** The caller's `AbortSignal` fired; nothing more is sent or retried. `cause` is the signal's reason. */
 export class UserAbortError extends FluidError {
@@ -8,3 +8,5 @@ export class UserAbortError extends FluidError {
     super('request aborted by the caller', { cause: reason });
   }
 }
+
+defineErrorKind(UserAbortError, 'UserAbortError');

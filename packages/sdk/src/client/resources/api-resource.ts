@@ -1,15 +1,15 @@
 import { FluidPromise } from '../api-promise.js';
 import type { DeleteOptions, RequestOptions, ResolvedConfig } from '../core/config.js';
-import { type RawResponse, type RequestSpec, request } from '../core/request.js';
+import { type RawResponse, type RequestSpec, request, resolvePath } from '../core/request.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PagePromise, type PageUnwrap } from '../pagination.js';
 import { envelopeField } from '../validation/envelope-field.js';
 import { type EnvelopeName, envelopes } from '../validation/envelopes.js';
 import { validateEnvelope } from '../validation/validate.js';
 
-/** Encodes one path parameter. */
-export function segment(value: string | number): string {
-  return encodeURIComponent(String(value));
+/** `METHOD /path` of a spec whose parameters already passed `request` (so they encode). */
+function operationOf(spec: RequestSpec): string {
+  return `${spec.method} ${resolvePath(spec)}`;
 }
 
 /** The shared plumbing of every resource: send, optionally validate, unwrap. */
@@ -29,13 +29,14 @@ export abstract class ApiResource {
     if (response.status === 204) return response;
     // A create without its `cvt_` token leaves the service unable to verify callbacks ever: always check it.
     if (this.#config.validateResponses || envelope === 'registrationCreated')
-      validateEnvelope(`${spec.method} ${spec.path}`, envelopes[envelope], response);
+      validateEnvelope(operationOf(spec), envelopes[envelope], response);
     return response;
   }
 
   /**
    * Sends a call and unwraps its result: the value under `key` in the envelope, the body without `meta`
-   * (`{ body: 'without-meta' }`) or the body as sent (`{ body: 'as-is' }`).
+   * (`{ body: 'without-meta' }`) or the body as sent (`{ body: 'as-is' }`). Every failure, bad arguments
+   * included, rejects the returned promise; nothing throws synchronously.
    */
   protected call<T>(
     spec: RequestSpec,
@@ -43,8 +44,8 @@ export abstract class ApiResource {
     key: string | { readonly body: 'as-is' | 'without-meta' },
     options?: RequestOptions,
   ): FluidPromise<T> {
-    const operation = `${spec.method} ${spec.path}`;
     return new FluidPromise(this.#send(spec, envelope, options), (response) => {
+      const operation = operationOf(spec);
       if (typeof key === 'string') return envelopeField<T>(operation, response, key);
       if (key.body === 'as-is') return response.data as T;
       const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(
@@ -56,6 +57,13 @@ export abstract class ApiResource {
     });
   }
 
+  /** A call refused before sending: the promise rejects with `error`, as every other failure does. */
+  protected refuse<T>(error: Error): FluidPromise<T> {
+    return new FluidPromise<T>(Promise.reject(error), () => {
+      throw error;
+    });
+  }
+
   /** Sends a delete; with `ignoreNotFound`, a 404 resolves to `deleted` as if the delete had just happened. */
   protected remove<T>(
     spec: RequestSpec,
@@ -64,15 +72,14 @@ export abstract class ApiResource {
     deleted: T,
     options?: DeleteOptions,
   ): FluidPromise<T> {
-    const operation = `${spec.method} ${spec.path}`;
     const sent = this.#send(spec, envelope, options).catch((error: unknown) => {
-      if (options?.ignoreNotFound === true && error instanceof NotFoundError) {
+      if (options?.ignoreNotFound === true && NotFoundError.is(error)) {
         return { data: undefined, status: error.status, headers: error.headers, requestId: error.requestId };
       }
       throw error;
     });
     return new FluidPromise(sent, (response) =>
-      response.data === undefined ? deleted : envelopeField<T>(operation, response, key),
+      response.data === undefined ? deleted : envelopeField<T>(operationOf(spec), response, key),
     );
   }
 

@@ -2,6 +2,7 @@ import type { FluidPromise } from '../api-promise.js';
 import type { DeleteOptions, RequestOptions } from '../core/config.js';
 import { type PagePromise, pageOf } from '../pagination.js';
 import type {
+  CallbackDefinitionName,
   CallbackRegistration,
   CallbackRegistrationCreateParams,
   CallbackRegistrationListParams,
@@ -9,19 +10,22 @@ import type {
   CreatedCallbackRegistration,
   DeletedCallbackRegistration,
 } from '../types.js';
-import { ApiResource, segment } from './api-resource.js';
+import { ApiResource } from './api-resource.js';
 
 const PATH = '/api/callback/registrations';
 
-/** Callback registrations (`/api/callback/registrations`); create them with the installation's `dit_` token. */
-export class CallbackRegistrations extends ApiResource {
+/**
+ * Callback registrations (`/api/callback/registrations`); create them with the installation's `dit_` token.
+ * `Name` is the definition names the client's registry allows (any string without one).
+ */
+export class CallbackRegistrations<Name extends string = CallbackDefinitionName> extends ApiResource {
   /** Lists registrations a page at a time; `for await` walks every page. Filters are sent as flat query params. */
   list(
-    params: CallbackRegistrationListParams = {},
+    params: CallbackRegistrationListParams<Name> = {},
     options?: RequestOptions,
   ): PagePromise<CallbackRegistration> {
     return this.paginate(
-      { method: 'GET', path: PATH, query: { ...params } },
+      { method: 'GET', path: PATH, query: { ...params }, definitionName: params.definition_name },
       'registrationList',
       pageOf<CallbackRegistration>(`GET ${PATH}`, 'callback_registrations'),
       (registration) => registration.uuid,
@@ -32,7 +36,7 @@ export class CallbackRegistrations extends ApiResource {
   /** Fetches one registration by its `cbr_…` uuid. */
   get(uuid: string, options?: RequestOptions): FluidPromise<CallbackRegistration> {
     return this.call(
-      { method: 'GET', path: `${PATH}/${segment(uuid)}` },
+      { method: 'GET', path: PATH, params: [uuid] },
       'registration',
       'callback_registration',
       options,
@@ -52,11 +56,16 @@ export class CallbackRegistrations extends ApiResource {
    * });
    */
   create(
-    body: CallbackRegistrationCreateParams,
+    body: CallbackRegistrationCreateParams<Name>,
     options?: RequestOptions,
   ): FluidPromise<CreatedCallbackRegistration> {
     return this.call(
-      { method: 'POST', path: PATH, body: { callback_registration: body } },
+      {
+        method: 'POST',
+        path: PATH,
+        body: { callback_registration: body },
+        definitionName: body.definition_name,
+      },
       'registrationCreated',
       'callback_registration',
       options,
@@ -70,7 +79,7 @@ export class CallbackRegistrations extends ApiResource {
     options?: RequestOptions,
   ): FluidPromise<CallbackRegistration> {
     return this.call(
-      { method: 'PUT', path: `${PATH}/${segment(uuid)}`, body: { callback_registration: body } },
+      { method: 'PUT', path: PATH, params: [uuid], body: { callback_registration: body } },
       'registration',
       'callback_registration',
       options,
@@ -85,9 +94,8 @@ export class CallbackRegistrations extends ApiResource {
    * await client.callbackRegistrations.delete(uuid, { ignoreNotFound: true });
    */
   delete(uuid: string, options?: DeleteOptions): FluidPromise<DeletedCallbackRegistration> {
-    const path = `${PATH}/${segment(uuid)}`;
     return this.remove(
-      { method: 'DELETE', path },
+      { method: 'DELETE', path: PATH, params: [uuid] },
       'registrationDeleted',
       'callback_registration',
       { uuid },

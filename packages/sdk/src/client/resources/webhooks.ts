@@ -10,7 +10,7 @@ import type {
   WebhookResources,
   WebhookUpdateParams,
 } from '../types.js';
-import { ApiResource, segment } from './api-resource.js';
+import { ApiResource } from './api-resource.js';
 
 const PATH = '/api/company/webhooks';
 
@@ -34,7 +34,7 @@ export class Webhooks extends ApiResource {
 
   /** Fetches one webhook by its numeric id. */
   get(id: number | string, options?: RequestOptions): FluidPromise<Webhook> {
-    return this.call({ method: 'GET', path: `${PATH}/${segment(id)}` }, 'webhook', 'webhook', options);
+    return this.call({ method: 'GET', path: PATH, params: [id] }, 'webhook', 'webhook', options);
   }
 
   /**
@@ -50,7 +50,7 @@ export class Webhooks extends ApiResource {
   /** Changes a webhook's url, active flag, secret or delivery method. */
   update(id: number | string, body: WebhookUpdateParams, options?: RequestOptions): FluidPromise<Webhook> {
     return this.call(
-      { method: 'PUT', path: `${PATH}/${segment(id)}`, body: { webhook: body } },
+      { method: 'PUT', path: PATH, params: [id], body: { webhook: body } },
       'webhook',
       'webhook',
       options,
@@ -59,12 +59,24 @@ export class Webhooks extends ApiResource {
 
   /** Deletes a webhook; resolves to its id (also on a 204 without a body, or a 404 with `ignoreNotFound`). */
   delete(id: number | string, options?: DeleteOptions): FluidPromise<DeletedWebhook> {
-    const path = `${PATH}/${segment(id)}`;
-    return this.remove({ method: 'DELETE', path }, 'webhookDeleted', 'webhook', { id: Number(id) }, options);
+    return this.remove(
+      { method: 'DELETE', path: PATH, params: [id] },
+      'webhookDeleted',
+      'webhook',
+      { id: Number(id) },
+      options,
+    );
   }
 
-  /** Deletes several webhooks in one call. */
+  /** Deletes several webhooks in one call; every id must be a non-negative integer. */
   bulkDelete(ids: readonly number[], options?: RequestOptions): FluidPromise<BulkDeletedWebhooks> {
+    if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id >= 0)) {
+      return this.refuse(
+        new TypeError(
+          `DELETE ${PATH}/bulk_delete: ids must be an array of non-negative integer webhook ids; nothing was sent`,
+        ),
+      );
+    }
     return this.call(
       { method: 'DELETE', path: `${PATH}/bulk_delete`, body: { webhook_ids: ids } },
       'webhookBulkDeleted',

@@ -1,4 +1,4 @@
-import { FluidError } from '../../client/errors/fluid-error.js';
+import { FluidError } from '../../errors/fluid-error.js';
 
 /**
  * Why a delivery failed verification. Every reason maps to the same 401 response; the code exists for

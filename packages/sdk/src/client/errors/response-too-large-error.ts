@@ -1,0 +1,29 @@
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
+
+/**
+ * A response body was larger than `maxResponseBytes`. Reading stopped at the limit (or before reading, when
+ * `Content-Length` already said so) and the connection was closed; the call is not retried.
+ */
+export class ResponseTooLargeError extends FluidError {
+  override readonly name: string = 'ResponseTooLargeError';
+  readonly status: number;
+  /** The `maxResponseBytes` in force. */
+  readonly limit: number;
+  readonly requestId: string | undefined;
+
+  constructor(init: {
+    readonly operation: string;
+    readonly status: number;
+    readonly limit: number;
+    readonly requestId: string | undefined;
+  }) {
+    super(
+      `${init.operation}: HTTP ${init.status} response body exceeds maxResponseBytes (${init.limit} bytes)`,
+    );
+    this.status = init.status;
+    this.limit = init.limit;
+    this.requestId = init.requestId;
+  }
+}
+
+defineErrorKind(ResponseTooLargeError, 'ResponseTooLargeError');
