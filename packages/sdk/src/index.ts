@@ -161,7 +161,6 @@ export type {
   ClaimResult,
   DropletStores,
   EncryptionKey,
-  FluidLogger,
   InstallationRecord,
   InstallationStore,
   MemoryIdempotencyOptions,
@@ -183,7 +182,6 @@ export {
   createMemoryRegistrations,
   createMemoryStore,
   createSecretBox,
-  isStoreError,
   StoreError,
   tokenDigest,
 } from './stores/index.js';

@@ -19,7 +19,7 @@ export type { SecretBox } from './secret-box.js';
 export { createSecretBox } from './secret-box.js';
 export { canonicalShop } from './shop.js';
 export type { StoreErrorCode } from './store-error.js';
-export { isStoreError, StoreError } from './store-error.js';
+export { StoreError } from './store-error.js';
 export { tokenDigest } from './token-digest.js';
 export type {
   CallbackRegistrationRecord,

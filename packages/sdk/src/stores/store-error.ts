@@ -1,4 +1,4 @@
-import { FluidError } from '../client/errors/fluid-error.js';
+import { defineErrorKind, FluidError } from '../errors/fluid-error.js';
 
 /** Why a store call failed. */
 export type StoreErrorCode =
@@ -17,11 +17,11 @@ export type StoreErrorCode =
 
 /**
  * The error every store throws (memory and PostgreSQL): says what failed and where, never a token, a key or a
- * secret. `instanceof FluidError` matches it too.
+ * secret. `StoreError.is(error)` (or `instanceof`) matches it from any copy of the SDK; it is a `FluidError` too.
  *
  * @example
  * try { await installations.get(uuid) } catch (error) {
- *   if (error instanceof StoreError && error.code === 'decryption-failed') alertOps(error.message);
+ *   if (StoreError.is(error) && error.code === 'decryption-failed') alertOps(error.message);
  * }
  */
 export class StoreError extends FluidError {
@@ -35,7 +35,4 @@ export class StoreError extends FluidError {
   }
 }
 
-/** True for a {@link StoreError}, from this or another copy of the SDK. */
-export function isStoreError(value: unknown): value is StoreError {
-  return value instanceof FluidError && (value as { name?: unknown }).name === 'StoreError';
-}
+defineErrorKind(StoreError, 'StoreError');
