@@ -8,6 +8,7 @@ import {
   syncRegistrations,
   syncWebhooks,
   tokenDigest,
+  webhookKeysByShop,
 } from '@fluid-droplet/sdk';
 import { FluidClient } from '@fluid-droplet/sdk/client';
 import {
@@ -114,14 +115,13 @@ export async function startDropletService(options: DropletServiceOptions): Promi
     timeout_in_seconds: 20,
   }));
 
+  const companyKeys = webhookKeysByShop(stores.installations);
   const webhooks = createWebhookHandler({
     logger,
     idempotencyStore: legacyIdempotency(stores.idempotency, options.webhookLeaseMs),
     ...(options.webhookTimeoutMs === undefined ? {} : { handlerTimeoutMs: options.webhookTimeoutMs }),
-    resolveKeys: async ({ shop, event }) => {
-      if (event.name.startsWith('droplet_')) return options.dropletSecret;
-      return shop === null ? null : ((await stores.installations.byShop(shop))?.webhookKeys ?? null);
-    },
+    resolveKeys: async ({ shop, event }) =>
+      event.name.startsWith('droplet_') ? options.dropletSecret : companyKeys({ shop }),
     on: {
       droplet_installed: async (event) => {
         const installation = normalizeInstallation(event);

@@ -184,6 +184,7 @@ export {
   createSecretBox,
   StoreError,
   tokenDigest,
+  webhookKeysByShop,
 } from './stores/index.js';
 // --- sync (callback registrations and webhook subscriptions) ---
 export type {

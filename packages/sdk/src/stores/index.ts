@@ -33,3 +33,4 @@ export type {
   RegistrationLookup,
   RegistrationStore,
 } from './types.js';
+export { webhookKeysByShop } from './webhook-keys.js';

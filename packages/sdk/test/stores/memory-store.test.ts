@@ -1,4 +1,10 @@
-import { checkReadiness, createMemoryStore, createSecretBox, StoreError } from '@fluid-droplet/sdk/stores';
+import {
+  checkReadiness,
+  createMemoryStore,
+  createSecretBox,
+  StoreError,
+  webhookKeysByShop,
+} from '@fluid-droplet/sdk/stores';
 import { describe, expect, it } from 'vitest';
 import { describeStoreContract, installation, keyA, keyB } from './store-contract.js';
 
@@ -11,6 +17,17 @@ describe('memory store', () => {
     const { installations } = createMemoryStore();
     await installations.save(installation('dri_1'));
     expect(await installations.get('dri_1')).toEqual(installation('dri_1'));
+  });
+
+  it('resolves a shop to its active installation’s webhook keys, and nothing else to any', async () => {
+    const { installations } = createMemoryStore({ encryptionKeys: [keyA] });
+    const resolveKeys = webhookKeysByShop(installations);
+    await installations.save(installation('dri_1'));
+    expect(await resolveKeys({ shop: 'acme.fluid.app' })).toEqual(['wvt_dri_1_new', 'wvt_dri_1_old']);
+    expect(await resolveKeys({ shop: 'other' })).toBeNull();
+    expect(await resolveKeys({ shop: null })).toBeNull();
+    await installations.deactivate('dri_1');
+    expect(await resolveKeys({ shop: 'acme' })).toBeNull();
   });
 
   it('answers unavailable when the registration store fails or hangs', async () => {
