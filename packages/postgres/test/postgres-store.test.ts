@@ -123,6 +123,29 @@ function describePostgresOnly(name: string, pool: () => Queryable) {
       expect(await store.idempotency.claim('acme:3', 60_000)).toBe('claimed');
     });
 
+    it('cleans expired keys up in the background of claims', async () => {
+      await fixture.open([keyA]);
+      const store = createPostgresStore({
+        pool: pool(),
+        schema: fixture.last(),
+        encryptionKeys: [keyA],
+        idempotency: { cleanupIntervalMs: 1 },
+      });
+      for (let index = 0; index < 5; index += 1) await store.idempotency.claim(`acme:old:${index}`, 1);
+      const left = async () =>
+        (
+          await pool().query(
+            `SELECT key FROM "${fixture.last()}".idempotency_keys WHERE key LIKE 'acme:old:%'`,
+          )
+        ).rows.length;
+      // Each claim may start a cleanup once the interval passed; keep claiming until one has run.
+      for (let attempt = 0; attempt < 200 && (await left()) > 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await store.idempotency.claim(`acme:new:${attempt}`, 60_000);
+      }
+      expect(await left()).toBe(0);
+    });
+
     it('refuses a bad schema name, a missing pool and missing keys', () => {
       expect(() =>
         createPostgresStore({ pool: pool(), schema: 'Robert"; DROP', encryptionKeys: [keyA] }),
