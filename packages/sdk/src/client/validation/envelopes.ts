@@ -1,111 +1,116 @@
-import * as z from 'zod';
+import {
+  arrayOf,
+  boolean,
+  int,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  record,
+  type Shape,
+  startsWith,
+  string,
+  unknown,
+} from './shape.js';
 
 // Loose objects throughout: new fields from Fluid are fine; a missing field or a changed type is drift.
-const nullableString = z.string().nullable();
-const jsonObject = z.record(z.string(), z.unknown());
-const meta = z.looseObject({ request_id: nullableString.optional(), timestamp: z.string().optional() });
-const paginatedMeta = meta.extend({
-  pagination: z.looseObject({
-    current_page: z.number().int(),
-    total_pages: z.number().int(),
-    total_count: z.number().int(),
-    per_page: z.number().int(),
-  }),
+const nullableString = nullable(string);
+const nullableRecord = nullable(record);
+const meta = { request_id: optional(nullableString), timestamp: optional(string) };
+const paginatedMeta = object({
+  ...meta,
+  pagination: object({ current_page: int, total_pages: int, total_count: int, per_page: int }),
 });
+/** `{ [key]: value, meta }`. */
+const single = (key: string, value: Shape): Shape => object({ [key]: value, meta: object(meta) });
 
-const webhook = z.looseObject({
-  id: z.number().int(),
-  company_id: z.number().int(),
+const webhook = object({
+  id: int,
+  company_id: int,
   droplet_installation_uuid: nullableString,
-  url: z.string(),
-  active: z.boolean(),
+  url: string,
+  active: boolean,
   resource: nullableString,
   event: nullableString,
   event_identifier: nullableString,
-  http_method: z.enum(['post', 'put', 'get']),
+  http_method: oneOf('post', 'put', 'get'),
   auth_token: nullableString,
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: string,
+  updated_at: string,
 });
 
-const callbackDefinition = z.looseObject({
-  name: z.string(),
+const callbackDefinition = object({
+  name: string,
   description: nullableString,
-  example_response: jsonObject.nullable(),
-  request_schema: jsonObject.nullable(),
-  response_schema: jsonObject.nullable(),
+  example_response: nullableRecord,
+  request_schema: nullableRecord,
+  response_schema: nullableRecord,
 });
 
-const callbackSchema = z.looseObject({
-  name: z.string(),
+const callbackSchema = object({
+  name: string,
   version: nullableString,
   schema_hash: nullableString,
   description: nullableString,
-  request_schema: jsonObject.nullable(),
-  response_schema: jsonObject.nullable(),
+  request_schema: nullableRecord,
+  response_schema: nullableRecord,
 });
 
-const callbackRegistration = z.looseObject({
-  uuid: z.string(),
-  company_id: z.number().int(),
+const registrationFields = {
+  uuid: string,
+  company_id: int,
   company_name: nullableString,
-  definition_name: z.string(),
-  url: z.string(),
+  definition_name: string,
+  url: string,
   verification_token: nullableString,
-  active: z.boolean(),
-  country_codes: z.array(z.string()),
-  timeout_in_seconds: z.number().int().optional(),
-  created_at: z.string(),
+  active: boolean,
+  country_codes: arrayOf(string),
+  timeout_in_seconds: optional(int),
+  created_at: string,
   owner_type: nullableString,
-  owner_id: z.number().int().nullable(),
+  owner_id: nullable(int),
   owner_name: nullableString,
-});
+};
 
-/** Zod schemas of every success envelope the client reads, used when `validateResponses` is on. */
+/** The shape of every success envelope the client reads, checked when `validateResponses` is on. */
 export const envelopes = {
-  webhookList: z.looseObject({ webhooks: z.array(webhook), meta: paginatedMeta }),
-  webhook: z.looseObject({ webhook, meta }),
-  webhookDeleted: z.looseObject({ webhook: z.looseObject({ id: z.number().int() }), meta }),
-  webhookBulkDeleted: z.looseObject({
-    webhooks: z.looseObject({ webhook_ids: z.array(z.number().int()), count: z.number().int() }),
-    meta,
-  }),
-  webhookResources: z.looseObject({
-    resources: jsonObject.nullable(),
-    deprecated_resources: z.array(z.string()),
-  }),
-  definitionList: z.looseObject({ definitions: z.array(callbackDefinition), meta }),
-  schemaList: z.looseObject({ schemas: z.array(callbackSchema), meta }),
-  schema: z.looseObject({ schema: callbackSchema, meta }),
-  registrationList: z.looseObject({
-    callback_registrations: z.array(callbackRegistration),
+  webhookList: object({ webhooks: arrayOf(webhook), meta: paginatedMeta }),
+  webhook: single('webhook', webhook),
+  webhookDeleted: single('webhook', object({ id: int })),
+  webhookBulkDeleted: single('webhooks', object({ webhook_ids: arrayOf(int), count: int })),
+  webhookResources: object({ resources: nullableRecord, deprecated_resources: arrayOf(string) }),
+  definitionList: single('definitions', arrayOf(callbackDefinition)),
+  schemaList: single('schemas', arrayOf(callbackSchema)),
+  schema: single('schema', callbackSchema),
+  registrationList: object({
+    callback_registrations: arrayOf(object(registrationFields)),
     meta: paginatedMeta,
   }),
-  registration: z.looseObject({ callback_registration: callbackRegistration, meta }),
-  registrationCreated: z.looseObject({
-    callback_registration: callbackRegistration.extend({ verification_token: z.string().startsWith('cvt_') }),
-    meta,
-  }),
-  registrationDeleted: z.looseObject({ callback_registration: z.looseObject({ uuid: z.string() }), meta }),
-  callbackTest: z.unknown(),
-  exchange: z.looseObject({
-    droplet_installation: z.looseObject({
-      droplet_installation_uuid: z.string(),
-      droplet_uuid: z.string(),
-      fluid_company_id: z.number().int(),
-      fluid_shop: z.string(),
+  registration: single('callback_registration', object(registrationFields)),
+  registrationCreated: single(
+    'callback_registration',
+    object({ ...registrationFields, verification_token: startsWith('cvt_') }),
+  ),
+  registrationDeleted: single('callback_registration', object({ uuid: string })),
+  callbackTest: unknown,
+  exchange: object({
+    droplet_installation: object({
+      droplet_installation_uuid: string,
+      droplet_uuid: string,
+      fluid_company_id: int,
+      fluid_shop: string,
     }),
-    credentials: z.looseObject({
-      authentication_token: z.string(),
-      webhook_verification_token: z.string(),
-      issued_at: z.string(),
-      token_type: z.string(),
+    credentials: object({
+      authentication_token: string,
+      webhook_verification_token: string,
+      issued_at: string,
+      token_type: string,
     }),
     // integrations-v0 requires `meta`, but the token is spent by now: failing the call over a missing `meta`
     // (which the client does not read) would lose the credentials for good.
-    meta: meta.optional(),
+    meta: optional(object(meta)),
   }),
-} satisfies Record<string, z.ZodType>;
+} satisfies Record<string, Shape>;
 
-/** The name of one envelope schema. */
+/** The name of one envelope shape. */
 export type EnvelopeName = keyof typeof envelopes;
