@@ -6,6 +6,26 @@ export { main } from './cli/main.js';
 // --- diagnostics and errors ---
 export type { Diagnostic, Severity } from './diagnostics.js';
 export { formatDiagnostic } from './diagnostics.js';
+// --- comparing definition snapshots ---
+export type {
+  DefinitionChange,
+  DefinitionDiff,
+  DefinitionsInput,
+  DiffFinding,
+  DiffFormat,
+  DiffOptions,
+  DiffReport,
+  DiffSide,
+  DiffVerdict,
+} from './diff/index.js';
+export {
+  DiffInputError,
+  diffDefinitions,
+  formatJson,
+  formatMarkdown,
+  formatReport,
+  formatText,
+} from './diff/index.js';
 export { CodegenError, LockTimeoutError, OutputError } from './errors/codegen-error.js';
 // --- the pure core ---
 export type {

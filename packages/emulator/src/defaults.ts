@@ -1,14 +1,14 @@
 import { sampleValid } from '@fluid-droplet/schema-sampler';
 import { definitions } from '@fluid-droplet/sdk';
-import { toDefinitions } from './definitions/load-definitions.js';
+import { readDefinitionData } from './definitions/read-definitions.js';
 import type { CallbackDefinition } from './definitions/types.js';
 import type { RequestSampler } from './delivery/request-sampler.js';
 
 let bundled: readonly CallbackDefinition[] | undefined;
 
-/** The definitions an emulator serves when none are given: the ones bundled with `@fluid-droplet/sdk`. */
+/** Fluid's definitions, as bundled with `@fluid-droplet/sdk`: what an emulator serves, plus any you add. */
 export function defaultDefinitions(): readonly CallbackDefinition[] {
-  bundled ??= toDefinitions(definitions);
+  bundled ??= readDefinitionData(definitions, '@fluid-droplet/sdk definitions');
   return bundled;
 }
 

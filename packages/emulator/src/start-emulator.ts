@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultDefinitions, defaultSampler } from './defaults.js';
-import { loadDefinitionsDir } from './definitions/load-definitions.js';
+import { loadDefinitionsDir, mergeDefinitions } from './definitions/read-definitions.js';
 import type { CallbackDefinition } from './definitions/types.js';
 import type { WebhookTimeouts } from './delivery/deliver-webhook.js';
 import type { RequestSampler } from './delivery/request-sampler.js';
 import { createSchemaValidator } from './delivery/schema-validator.js';
 import { createTrigger, type Trigger } from './delivery/trigger.js';
+import { ListenError, PortInUseError } from './errors/emulator-error.js';
 import { routes } from './routes/index.js';
 import { createRequestListener } from './server/request-listener.js';
 import { applyTokens, createInitialData, type EmulatorTokens } from './state/initial-data.js';
@@ -22,7 +23,10 @@ export interface EmulatorOptions {
   readonly port?: number;
   /** Interface to listen on. @default '127.0.0.1' */
   readonly host?: string;
-  /** Callback definitions, or a folder of definition JSON files. @default the SDK's bundled definitions */
+  /**
+   * Callback definitions to serve besides Fluid's built-in ones (those bundled with `@fluid-droplet/sdk`), or a
+   * folder of definition files read as `fluid-codegen` reads it; one with a built-in name replaces the built-in.
+   */
   readonly definitions?: readonly CallbackDefinition[] | string;
   /** Makes ids, tokens and sampled callback requests reproducible. */
   readonly seed?: number;
@@ -70,10 +74,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? (() => new Date());
   const ids = createIdSource(options.seed);
   const tokens = options.tokens ?? {};
-  const definitions =
+  const logger = options.logger ?? silentLogger;
+  const extra =
     typeof options.definitions === 'string'
-      ? await loadDefinitionsDir(options.definitions)
-      : (options.definitions ?? defaultDefinitions());
+      ? await loadDefinitionsDir(options.definitions, {
+          onWarning: (line) => logger.warn('emulator: definition warning', { diagnostic: line }),
+        })
+      : (options.definitions ?? []);
+  const definitions = mergeDefinitions(defaultDefinitions(), extra);
   const loaded = options.dataFile === undefined ? undefined : await loadDataFile(options.dataFile);
   const data = loaded === undefined ? createInitialData(ids, tokens, now()) : applyTokens(loaded, tokens);
 
@@ -92,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     await persister.flush();
   }
 
-  const logger = options.logger ?? silentLogger;
+  let url = '';
   const trigger = createTrigger({
     state,
     ids,
@@ -101,23 +109,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     seed: options.seed ?? ids.next(),
     logger,
     now,
+    baseUrl: () => url,
     ...(options.delivery === undefined ? {} : { timeouts: options.delivery }),
   });
 
-  let url = '';
   const server = createServer(
     createRequestListener(routes, { state, trigger, logger, now, baseUrl: () => url }),
   );
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
+    const fail = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(host, options.port ?? 0, error)
+          : new ListenError(host, options.port ?? 0, error),
+      );
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', fail);
       resolve();
     });
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  url = `http://${host}:${address.port}`;
+  const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  url = `http://${listening}:${address.port}`;
 
   const installation = state.installations()[0]?.authentication_token ?? '';
   let closing: Promise<void> | undefined;

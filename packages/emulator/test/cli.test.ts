@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyFluidSignature } from '@fluid-droplet/sdk';
@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli, startCli, waitForOutput } from './support/cli.js';
 import { definitionsDir } from './support/emulator.js';
 import { startReceiver } from './support/receiver.js';
+import { startSdkService } from './support/sdk-service.js';
 
-describe('fluid-emulator (the real executable)', () => {
+describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
   it('serves the API, prints its URL and tokens, and stops on SIGTERM', async () => {
     const child = startCli([
       '--port',
@@ -126,6 +127,39 @@ describe('fluid-emulator (the real executable)', () => {
     expect(JSON.parse(rejected.stdout)).toMatchObject({ status: 401, ok: false });
   });
 
+  it('standalone trigger webhook droplet_installed is accepted by the SDK handler (company block, v1 credentials)', async () => {
+    const service = await startSdkService('dws_standalone');
+    const run = await runCli([
+      'trigger',
+      'webhook',
+      'droplet_installed',
+      '--url',
+      service.url,
+      '--key',
+      'dws_standalone',
+      '--shop',
+      'acme',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(service.installs).toMatchObject([{ contractVersion: 'v1', shop: 'acme' }]);
+  });
+
+  it("refuses at start-up a definition fluid-codegen rejects, with the generator's message", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fluid-cli-defs-'));
+    try {
+      await writeFile(join(dir, 'broken.json'), JSON.stringify({ name: 'broken', request_schema: 'nope' }));
+      const run = await runCli(['--port', '0', '--definitions', dir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^fluid-emulator: .*broken\.json: broken: \/request_schema: error\[invalid-field\]: request_schema must be a JSON Schema/,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('trigger callback sends --request signed with the cvt_ key and prints the validation report', async () => {
     const receiver = await startReceiver({ status: 200, json: { message: 42 } });
     const run = await runCli([
@@ -148,12 +182,14 @@ describe('fluid-emulator (the real executable)', () => {
     expect(receiver.requests[0]?.headers['x-fluid-callback-token']).toBe('cvt_cli');
   });
 
-  it('fuzz sends schema-valid requests signed with --key and exits 0 when every reply is valid', async () => {
+  it('fuzz sends valid requests and near misses signed with --key; exits 0 when the service answers each right', async () => {
+    // A careful service: it refuses what breaks request_schema with 400 and echoes valid messages.
     const receiver = await startReceiver((response, request) => {
-      const body = JSON.parse(request.rawBody) as { message: string };
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ message: body.message }));
+      const body = JSON.parse(request.rawBody) as unknown;
+      const message =
+        typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
+      if (typeof message !== 'string') response.writeHead(400).end('{"error":"invalid_request"}');
+      else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
     });
     const run = await runCli([
       'fuzz',
@@ -171,13 +207,19 @@ describe('fluid-emulator (the real executable)', () => {
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/30 requests to test_callback_system \(seed 4\): 30 ok, 0 failed/);
-    expect(receiver.requests).toHaveLength(30);
-    const messages = receiver.requests.map(
-      (request) => (JSON.parse(request.rawBody) as { message: string }).message,
+    expect(run.stdout).toMatch(
+      /30 requests to test_callback_system \(seed 4; 15 valid, 15 near misses\): 30 passed, 0 failed/,
     );
-    expect(new Set(messages).size).toBeGreaterThan(5);
-    expect(messages).toContain('');
+    expect(receiver.requests).toHaveLength(30);
+    const bodies = receiver.requests.map((request) => JSON.parse(request.rawBody) as unknown);
+    const valid = bodies.filter(
+      (body) =>
+        typeof body === 'object' &&
+        body !== null &&
+        typeof (body as { message?: unknown }).message === 'string',
+    );
+    expect(valid).toHaveLength(15);
+    expect(new Set(valid.map((body) => (body as { message: string }).message)).size).toBeGreaterThan(5);
     for (const request of receiver.requests.slice(0, 5)) {
       const verified = await verifyFluidSignature({
         rawBody: request.rawBody,
@@ -188,15 +230,9 @@ describe('fluid-emulator (the real executable)', () => {
     }
   });
 
-  it('fuzz reports every reply that fails response_schema, errors or times out, and exits 1', async () => {
-    let count = 0;
-    const receiver = await startReceiver((response) => {
-      count++;
-      if (count % 3 === 0) response.writeHead(500).end();
-      else if (count % 3 === 1)
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"message":1}');
-      else response.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"fine"}');
-    });
+  it('fuzz reports a service that accepts near misses or breaks response_schema, and exits 1', async () => {
+    // A careless service: it answers 200 to anything, with a message of the wrong type.
+    const receiver = await startReceiver({ status: 200, json: { message: 1 } });
     const run = await runCli([
       'fuzz',
       'test_callback_system',
@@ -205,14 +241,21 @@ describe('fluid-emulator (the real executable)', () => {
       '--key',
       'cvt_fuzz',
       '-n',
-      '9',
+      '8',
       '--definitions',
       definitionsDir,
     ]);
     expect(run.code).toBe(1);
-    expect(run.stdout.match(/^FAIL #\d+ HTTP 200: \/message must be string$/gm)).toHaveLength(3);
-    expect(run.stdout.match(/^FAIL #\d+ HTTP 500$/gm)).toHaveLength(3);
-    expect(run.stdout).toMatch(/9 requests to test_callback_system \(seed 1\): 3 ok, 6 failed/);
+    expect(
+      run.stdout.match(/^FAIL #\d+ valid: reply breaks response_schema: \/message must be string$/gm),
+    ).toHaveLength(4);
+    expect(
+      run.stdout.match(/^FAIL #\d+ near_miss: accepted an invalid request \(HTTP 200\); expected 400$/gm),
+    ).toHaveLength(4);
+    expect(run.stdout).toMatch(/^ {2}breaks: {2}\/\S* /m);
+    expect(run.stdout).toMatch(
+      /8 requests to test_callback_system \(seed 1; 4 valid, 4 near misses\): 0 passed, 8 failed/,
+    );
   });
 
   it.each([

@@ -162,7 +162,7 @@ describe('trigger.install and uninstall', () => {
         fluid_shop: 'emulated',
         credentials: {
           exchange_token: exchangeToken,
-          exchange_endpoint: '/api/droplet_installations/exchange',
+          exchange_endpoint: `${fluid.url}/api/droplet_installations/exchange`,
         },
       },
     });

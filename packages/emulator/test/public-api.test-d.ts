@@ -2,6 +2,9 @@ import {
   type CallbackReport,
   type Emulator,
   type EmulatorOptions,
+  type FuzzReport,
+  type InstallOptions,
+  type InstallResult,
   startEmulator,
   type Trigger,
   type WebhookTriggerResult,
@@ -31,5 +34,14 @@ describe('@fluid-droplet/emulator public types', () => {
       readonly pointer: string;
       readonly message: string;
     }>();
+  });
+
+  it('installs take a version and a shop; fuzz resolves to a report of judged cases', () => {
+    expectTypeOf<InstallOptions['version']>().toEqualTypeOf<'v1' | 'v2' | undefined>();
+    expectTypeOf<Trigger['install']>().returns.resolves.toEqualTypeOf<InstallResult>();
+    expectTypeOf<InstallResult['exchangeToken']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Trigger['fuzz']>().returns.resolves.toEqualTypeOf<FuzzReport>();
+    expectTypeOf<FuzzReport['cases'][number]['verdict']>().toEqualTypeOf<'pass' | 'fail'>();
+    expectTypeOf<FuzzReport['cases'][number]['kind']>().toEqualTypeOf<'valid' | 'near_miss'>();
   });
 });

@@ -12,7 +12,7 @@ const open: CallbackDefinition = {
   description: null,
   example_response: null,
   request_schema: { type: 'object' },
-  response_schema: null,
+  response_schema: { type: 'object' },
 };
 
 describe('the default sampler (schema-sampler sampleValid)', () => {

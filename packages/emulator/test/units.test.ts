@@ -1,9 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DefinitionLoadError, loadDefinitionsDir, toDefinitions } from '@fluid-droplet/emulator';
+import { main as codegen } from '@fluid-droplet/codegen';
+import { DefinitionLoadError, loadDefinitionsDir, mergeDefinitions } from '@fluid-droplet/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter, type Route } from '../src/server/router.js';
+import { maskSecrets } from '../src/util/mask-secrets.js';
 import { createIdSource } from '../src/util/random.js';
 import { escapeHtml } from '../src/web/escape-html.js';
 
@@ -67,7 +69,7 @@ describe('escapeHtml', () => {
   });
 });
 
-describe('definitions', () => {
+describe("definitions (read by fluid-codegen's reader)", () => {
   const dirs: string[] = [];
   afterEach(async () => {
     await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
@@ -78,7 +80,23 @@ describe('definitions', () => {
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     return dir;
   };
-  const definition = (name: string) => ({ name, description: null, request_schema: {}, response_schema: {} });
+  const definition = (name: string, extra: Record<string, unknown> = {}) => ({
+    name,
+    description: null,
+    example_response: null,
+    request_schema: { type: 'object' },
+    response_schema: { type: 'object' },
+    ...extra,
+  });
+  /** What `fluid-codegen generate` prints on stderr for the same folder. */
+  const codegenErrors = async (dir: string): Promise<string> => {
+    let stderr = '';
+    const out = await mkdtemp(join(tmpdir(), 'fluid-out-'));
+    dirs.push(out);
+    const io = { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) } };
+    expect(await codegen(['generate', '--input', dir, '--out', join(out, 'generated')], io)).toBe(1);
+    return stderr;
+  };
 
   it('reads one definition per file, arrays, and the API list response, sorted by file name', async () => {
     const dir = await folder({
@@ -90,23 +108,52 @@ describe('definitions', () => {
   });
 
   it.each([
-    [{ 'x.json': '{"name":' }, undefined],
-    [{ 'x.json': JSON.stringify({ name: '' }) }, '/name'],
-    [{ 'x.json': JSON.stringify({ name: 'x', request_schema: 'string' }) }, '/request_schema'],
-    [{ 'x.json': JSON.stringify([definition('x'), 3]) }, '/1'],
-  ])('rejects a malformed file with its path and pointer: %j', async (files, pointer) => {
+    ['bad JSON', { 'x.json': '{"name":' }],
+    ['a name that is not a string', { 'x.json': JSON.stringify({ name: 3 }) }],
+    [
+      'a schema that is a string',
+      { 'x.json': JSON.stringify(definition('x', { request_schema: 'string' })) },
+    ],
+    [
+      'a remote $ref',
+      {
+        'x.json': JSON.stringify(definition('x', { request_schema: { $ref: 'https://example.com/s.json' } })),
+      },
+    ],
+    [
+      'the same name twice',
+      { 'a.json': JSON.stringify(definition('same')), 'b.json': JSON.stringify(definition('same')) },
+    ],
+  ])('rejects %s with exactly the lines fluid-codegen prints', async (_case, files) => {
     const dir = await folder(files);
     const error = await loadDefinitionsDir(dir).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DefinitionLoadError);
-    expect(error).toMatchObject({ file: join(dir, 'x.json'), pointer });
+    const lines = (error as Error).message.split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    const printed = await codegenErrors(dir);
+    for (const line of lines) expect(printed).toContain(line);
   });
 
-  it('rejects duplicate names across files', async () => {
-    const dir = await folder({
-      'a.json': JSON.stringify(definition('same')),
-      'b.json': JSON.stringify(definition('same')),
+  it('adds to the built-in definitions and replaces one of the same name', async () => {
+    const replaced = definition('update_cart_shipping', { description: 'ours' });
+    const merged = mergeDefinitions(
+      [definition('update_cart_shipping'), definition('test_callback_system')],
+      [replaced, definition('extra')],
+    );
+    expect(merged.map((d) => d.name)).toEqual(['update_cart_shipping', 'test_callback_system', 'extra']);
+    expect(merged[0]).toBe(replaced);
+  });
+});
+
+describe('maskSecrets', () => {
+  it('masks Fluid tokens wherever they appear and values under secret keys, and nothing else', () => {
+    const masked = maskSecrets({
+      company: { authentication_token: 'dit_0123456789abcdef', credentials: { exchange_token: 'short' } },
+      list: ['wvt_abcdefghijklmnop', 'C-0123456789ABCDEFGHIJ', 'C-3PO', 'plain'],
     });
-    await expect(loadDefinitionsDir(dir)).rejects.toThrow(/defined twice/);
-    expect(() => toDefinitions([definition('d'), definition('d')])).toThrow(DefinitionLoadError);
+    expect(masked).toEqual({
+      company: { authentication_token: 'dit_…cdef', credentials: { exchange_token: '…' } },
+      list: ['wvt_…mnop', 'C-…GHIJ', 'C-3PO', 'plain'],
+    });
   });
 });

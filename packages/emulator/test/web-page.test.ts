@@ -32,4 +32,21 @@ describe('GET / (status page)', () => {
       expect(html).not.toContain(secret);
     }
   });
+
+  it('loads its script from its own origin under a strict Content-Security-Policy', async () => {
+    const fluid = await emulator();
+    const page = await fetch(`${fluid.url}/`);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(await page.text()).toContain('<script src="/_emulator/page.js" defer></script>');
+    const script = await fetch(`${fluid.url}/_emulator/page.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const source = await script.text();
+    expect(source).toContain('/_emulator/events');
+    // The served function must not lean on anything outside itself (no imports, no module helpers).
+    expect(source).not.toMatch(/\bimport\b|\brequire\(/);
+  });
 });

@@ -4,6 +4,7 @@ import type { GenerateCache } from '../generate.js';
 import { loadDefinitions } from '../load/load-definitions.js';
 import { VERSION } from '../version.js';
 import { type GenerateCommandOptions, HELP, parseCommand, UsageError } from './args.js';
+import { diffCommand } from './diff-command.js';
 import { loadFromApi } from './from-api.js';
 import { type CliIo, type Loaded, runOnce } from './run-once.js';
 import { watchInput } from './watch.js';
@@ -62,9 +63,12 @@ export async function main(
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   try {
+    if (argv[0] === 'diff') return await diffCommand(argv.slice(1), io);
     const command = parseCommand(argv);
     if (command.kind === 'help') {
-      io.stdout.write(HELP);
+      io.stdout.write(
+        `${HELP}\nAlso: fluid-codegen diff --base <dir|file> --head <dir|file> (see fluid-codegen diff --help)\n`,
+      );
       return 0;
     }
     if (command.kind === 'version') {

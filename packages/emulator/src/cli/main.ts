@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { RequestSampler } from '../delivery/request-sampler.js';
 import { isEmulatorError } from '../errors/emulator-error.js';
+import { emulatorUrl } from './control-client.js';
 import { fuzz } from './fuzz-command.js';
+import { install } from './install-command.js';
 import type { CliIo } from './io.js';
 import { serve } from './serve-command.js';
 import { triggerCallback, triggerWebhook } from './trigger-command.js';
@@ -10,11 +12,19 @@ import { UsageError } from './usage-error.js';
 const USAGE = `Usage:
   fluid-emulator [--port N] [--host H] [--definitions <dir>] [--data <file>] [--seed S]
                  [--company-token C-...] [--installation-token dit_...]
+
+Through a running emulator (--emulator <url>, or FLUID_EMULATOR_URL):
+  fluid-emulator install --url <service-url> [--version v2|v1] [--shop <slug>]
+  fluid-emulator trigger webhook <event> [--payload <json>] [--shop <slug>]
+  fluid-emulator trigger callback <name> [--request <json>] [--shop <slug>]
+  fluid-emulator fuzz <name> [-n 200] [--seed S] [--shop <slug>] [--neutral <json>]
+
+Standalone (no emulator; you give the service URL and the signing key):
   fluid-emulator trigger webhook <event> --url <service-url> --key <secret> [--payload <json>] [--shop <slug>]
   fluid-emulator trigger callback <name> --url <service-url> --key <cvt_...> [--request <json>]
                  [--definitions <dir>] [--seed S] [--timeout seconds]
   fluid-emulator fuzz <name> --url <service-url> --key <cvt_...> [-n 200] [--seed S] [--definitions <dir>]
-                 [--timeout seconds]`;
+                 [--timeout seconds] [--neutral <json>]`;
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -25,6 +35,9 @@ const OPTIONS = {
   'company-token': { type: 'string' },
   'installation-token': { type: 'string' },
   url: { type: 'string' },
+  emulator: { type: 'string' },
+  version: { type: 'string' },
+  neutral: { type: 'string' },
   key: { type: 'string' },
   shop: { type: 'string' },
   payload: { type: 'string' },
@@ -45,9 +58,10 @@ export async function runCli(
   argv: readonly string[],
   io: CliIo,
   sampler: RequestSampler,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<CliOutcome> {
   try {
-    return await dispatch(argv, io, sampler);
+    return await dispatch(argv, io, sampler, env);
   } catch (error) {
     if (error instanceof UsageError || isEmulatorError(error) || isParseArgsError(error)) {
       io.err(`fluid-emulator: ${(error as Error).message}`);
@@ -57,7 +71,12 @@ export async function runCli(
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIo, sampler: RequestSampler): Promise<CliOutcome> {
+async function dispatch(
+  argv: readonly string[],
+  io: CliIo,
+  sampler: RequestSampler,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<CliOutcome> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: OPTIONS,
@@ -70,6 +89,10 @@ async function dispatch(argv: readonly string[], io: CliIo, sampler: RequestSamp
   }
   const [command, kind, name, ...rest] = positionals;
   if (command === undefined) return { stop: await serve(values, io) };
+  const emulator = emulatorUrl(values.emulator, env);
+  if (command === 'install' && kind === undefined) {
+    return { exitCode: await install(values, emulator, io) };
+  }
   if (
     command === 'trigger' &&
     (kind === 'webhook' || kind === 'callback') &&
@@ -78,12 +101,12 @@ async function dispatch(argv: readonly string[], io: CliIo, sampler: RequestSamp
   ) {
     const code =
       kind === 'webhook'
-        ? await triggerWebhook(name, values, io)
-        : await triggerCallback(name, values, sampler, io);
+        ? await triggerWebhook(name, values, emulator, io)
+        : await triggerCallback(name, values, sampler, emulator, io);
     return { exitCode: code };
   }
   if (command === 'fuzz' && kind !== undefined && name === undefined) {
-    return { exitCode: await fuzz(kind, values, sampler, io) };
+    return { exitCode: await fuzz(kind, values, sampler, emulator, io) };
   }
   throw new UsageError(`unexpected arguments "${positionals.join(' ')}"\n${USAGE}`);
 }

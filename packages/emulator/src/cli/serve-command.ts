@@ -1,7 +1,7 @@
 import { startEmulator } from '../start-emulator.js';
 import type { EmulatorLogger } from '../util/logger.js';
 import type { CliIo } from './io.js';
-import { readDefinitions, readInteger } from './shared-options.js';
+import { readInteger } from './shared-options.js';
 
 /** Options of the default command. */
 export interface ServeOptions {
@@ -27,7 +27,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<() => Pro
     error: (message, fields) => io.err(`${message} ${JSON.stringify(fields ?? {})}`),
   };
   const emulator = await startEmulator({
-    definitions: await readDefinitions(options.definitions),
+    ...(options.definitions === undefined ? {} : { definitions: options.definitions }),
     logger,
     ...(port === undefined ? {} : { port }),
     ...(options.host === undefined ? {} : { host: options.host }),

@@ -1,11 +1,17 @@
 import { defaultDefinitions } from '../defaults.js';
-import { loadDefinitionsDir } from '../definitions/load-definitions.js';
+import { loadDefinitionsDir, mergeDefinitions } from '../definitions/read-definitions.js';
 import type { CallbackDefinition } from '../definitions/types.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
-/** Reads `--definitions <dir>` or falls back to the bundled definitions. */
-export async function readDefinitions(dir: string | undefined): Promise<readonly CallbackDefinition[]> {
-  return dir === undefined ? defaultDefinitions() : loadDefinitionsDir(dir);
+/** Fluid's built-in definitions plus those of `--definitions <dir>` (read as fluid-codegen reads them). */
+export async function readDefinitions(
+  dir: string | undefined,
+  io: CliIo,
+): Promise<readonly CallbackDefinition[]> {
+  if (dir === undefined) return defaultDefinitions();
+  const extra = await loadDefinitionsDir(dir, { onWarning: (line) => io.err(line) });
+  return mergeDefinitions(defaultDefinitions(), extra);
 }
 
 /** Finds a definition by name or fails with a usage error listing what is known. */
@@ -42,6 +48,16 @@ export function readJson(value: string | undefined, flag: string): unknown {
   } catch {
     throw new UsageError(`${flag} must be valid JSON`);
   }
+}
+
+/** Parses a JSON option that must be an object. */
+export function readJsonObject(value: string | undefined, flag: string): Record<string, unknown> | undefined {
+  const parsed = readJson(value, flag);
+  if (parsed === undefined) return undefined;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UsageError(`${flag} must be a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
 }
 
 /** Requires an option. */

@@ -1,6 +1,7 @@
 import { callCallback } from '../delivery/call-callback.js';
 import { deliverWebhook } from '../delivery/deliver-webhook.js';
 import { buildEnvelope } from '../delivery/envelope.js';
+import { lifecyclePayload } from '../delivery/lifecycle-payload.js';
 import type { RequestSampler } from '../delivery/request-sampler.js';
 import { sampleRequests } from '../delivery/request-sampler.js';
 import { createSchemaValidator } from '../delivery/schema-validator.js';
@@ -8,12 +9,14 @@ import type { CallbackReport } from '../delivery/types.js';
 import { SamplingError } from '../errors/emulator-error.js';
 import { DEFAULT_TOPICS, findTopic } from '../state/topics.js';
 import { createIdSource } from '../util/random.js';
+import { callControl } from './control-client.js';
 import type { CliIo } from './io.js';
 import {
   pickDefinition,
   readDefinitions,
   readInteger,
   readJson,
+  readJsonObject,
   readUrl,
   required,
 } from './shared-options.js';
@@ -31,16 +34,58 @@ export interface TriggerOptions {
   readonly timeout?: string;
 }
 
-/** `trigger webhook <event>`: signs an envelope with `--key` and sends it to `--url`; exit 0 on a 2xx reply. */
-export async function triggerWebhook(event: string, options: TriggerOptions, io: CliIo): Promise<number> {
+/**
+ * `trigger webhook <event>`. Through a running emulator: delivered to every webhook subscribed to the event, signed
+ * as Fluid signs. Standalone: an envelope signed with `--key` sent to `--url`. Exit 0 when every delivery got a 2xx.
+ */
+export async function triggerWebhook(
+  event: string,
+  options: TriggerOptions,
+  emulator: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  const payload = readJsonObject(options.payload, '--payload');
+  if (emulator !== undefined) {
+    const result = await callControl(emulator, '/_emulator/webhooks/trigger', {
+      event,
+      ...(payload === undefined ? {} : { payload }),
+      ...(options.shop === undefined ? {} : { shop: options.shop }),
+    });
+    const deliveries = (result.deliveries as { ok: boolean }[] | undefined) ?? [];
+    io.out(JSON.stringify({ envelope: result.envelope, deliveries }, null, 2));
+    if (deliveries.length === 0) {
+      io.err(`fluid-emulator: no active webhook is subscribed to ${event}; nothing was delivered`);
+      return 1;
+    }
+    return deliveries.every((delivery) => delivery.ok) ? 0 : 1;
+  }
   const url = readUrl(options.url);
   const key = required(options.key, '--key');
-  const payload = readJson(options.payload, '--payload');
-  if (payload !== undefined && (typeof payload !== 'object' || payload === null || Array.isArray(payload))) {
-    throw new UsageError('--payload must be a JSON object (fields of the envelope payload)');
-  }
   const topic = findTopic(DEFAULT_TOPICS, event) ?? splitEvent(event);
   const ids = createIdSource();
+  const shop = options.shop ?? 'emulated';
+  // Without an emulator there is no installation to describe or exchange: lifecycle events carry a made-up one,
+  // with v1 credentials inline for droplet_installed, so a handler still gets the shape Fluid sends.
+  const lifecycle =
+    topic.resource === 'droplet'
+      ? lifecyclePayload(
+          {
+            installationUuid: `dri_${ids.token(24)}`,
+            dropletUuid: `drp_${ids.token(24)}`,
+            companyId: 1,
+            shop,
+            companyName: shop,
+          },
+          topic.event === 'installed'
+            ? {
+                version: 'v1',
+                authenticationToken: `dit_${ids.token(32)}`,
+                webhookVerificationToken: `wvt_${ids.token(32)}`,
+              }
+            : undefined,
+        )
+      : undefined;
+  const merged = lifecycle === undefined && payload === undefined ? undefined : { ...lifecycle, ...payload };
   const envelope = buildEnvelope({
     id: ids.next() % 1_000_000,
     token: ids.token(20),
@@ -48,14 +93,14 @@ export async function triggerWebhook(event: string, options: TriggerOptions, io:
     event: topic.event,
     companyId: 1,
     timestamp: new Date(),
-    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    ...(merged === undefined ? {} : { payload: merged }),
   });
   const delivery = await deliverWebhook({
     url,
     method: 'post',
     envelope,
     key,
-    shop: options.shop ?? 'emulated',
+    shop,
     lifecycle: topic.resource === 'droplet',
     webhookId: null,
   });
@@ -63,19 +108,34 @@ export async function triggerWebhook(event: string, options: TriggerOptions, io:
   return delivery.ok ? 0 : 1;
 }
 
-/** `trigger callback <name>`: one signed callback with `--request` or a sampled request; exit 0 when the reply is valid. */
+/**
+ * `trigger callback <name>`. Through a running emulator: the registrations of `name` are called and the replies
+ * checked. Standalone: one call signed with `--key` to `--url`. `--request` or a sampled request; exit 0 when every
+ * reply is valid.
+ */
 export async function triggerCallback(
   name: string,
   options: TriggerOptions,
   sampler: RequestSampler,
+  emulator: string | undefined,
   io: CliIo,
 ): Promise<number> {
+  let request = readJson(options.request, '--request');
+  if (emulator !== undefined) {
+    const result = await callControl(emulator, '/_emulator/callbacks/trigger', {
+      name,
+      ...(request === undefined ? {} : { request }),
+      ...(options.shop === undefined ? {} : { shop: options.shop }),
+    });
+    const reports = (result.reports as CallbackReport[] | undefined) ?? [];
+    io.out(JSON.stringify(reports, null, 2));
+    return reports.length > 0 && reports.every((report) => report.ok) ? 0 : 1;
+  }
   const url = readUrl(options.url);
   const key = required(options.key, '--key');
-  const definition = pickDefinition(await readDefinitions(options.definitions), name);
+  const definition = pickDefinition(await readDefinitions(options.definitions, io), name);
   const timeoutSeconds = readInteger(options.timeout, '--timeout', 1, 20) ?? 20;
   const validator = createSchemaValidator();
-  let request = readJson(options.request, '--request');
   if (request === undefined) {
     const seed = readInteger(options.seed, '--seed', 0, 2 ** 31) ?? 1;
     [request] = sampleRequests(definition, { seed, count: 1, sampler, validator });

@@ -61,10 +61,7 @@ export async function callCallback(options: CallCallbackOptions): Promise<Callba
     const issues: ValidationIssue[] = [{ pointer: '', message: 'reply is not JSON' }];
     return { ...base, status: result.status, ok: false, issues, body: result.text, error: 'invalid_json' };
   }
-  const issues =
-    success && definition.response_schema !== null
-      ? validator.issues(definition.response_schema, parsed)
-      : [];
+  const issues = success ? validator.issues(definition.response_schema, parsed) : [];
   return { ...base, status: result.status, ok: success && issues.length === 0, issues, body: parsed };
 }
 

@@ -79,7 +79,18 @@ export async function deliverWebhook(options: DeliverWebhookOptions): Promise<We
     status: result.status,
     ok: result.status >= 200 && result.status < 300,
     latencyMs: result.latencyMs,
+    body: replyBody(result.text),
   };
+}
+
+/** A reply body as JSON when it parses, else its text (`undefined` when empty). */
+function replyBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  }
 }
 
 function retryable(result: HttpSendResult): boolean {

@@ -1,10 +1,10 @@
 import { createRandom } from '@fluid-droplet/schema-sampler';
-import type { CallbackDefinition, JsonSchemaObject } from '../definitions/types.js';
+import type { CallbackDefinition, JsonSchemaInput } from '../definitions/types.js';
 import type { SchemaValidator } from './schema-validator.js';
 
 /** Produces schema-valid instances of a JSON Schema, reproducibly for a seed. */
 export type RequestSampler = (
-  schema: JsonSchemaObject,
+  schema: JsonSchemaInput,
   options: { readonly seed: number; readonly count: number },
 ) => readonly unknown[];
 
@@ -19,7 +19,7 @@ export function sampleRequests(
   definition: CallbackDefinition,
   options: { seed: number; count: number; sampler: RequestSampler; validator: SchemaValidator },
 ): unknown[] {
-  const schema = definition.request_schema ?? {};
+  const schema = definition.request_schema;
   const out: unknown[] = [];
   // Later rounds draw their seeds from the first, so every round is as reproducible as the first.
   const seeds = createRandom(options.seed);
@@ -41,7 +41,7 @@ export function sampleRequests(
 function withFluidFields(
   definition: CallbackDefinition,
   instance: unknown,
-  schema: JsonSchemaObject,
+  schema: JsonSchemaInput,
   validator: SchemaValidator,
 ): unknown {
   if (typeof instance !== 'object' || instance === null || Array.isArray(instance)) return instance;

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchemaObject } from '../definitions/types.js';
+import type { JsonSchemaInput } from '../definitions/types.js';
 import type { ValidationIssue } from './types.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object in some toolchains.
@@ -11,7 +11,7 @@ const addFormats = ('default' in addFormatsModule
 /** Validates JSON values against JSON Schemas with ajv, compiling each schema once. */
 export interface SchemaValidator {
   /** The issues of `value` against `schema`, as JSON pointers and messages; empty when valid. */
-  issues(schema: JsonSchemaObject, value: unknown): ValidationIssue[];
+  issues(schema: JsonSchemaInput, value: unknown): ValidationIssue[];
 }
 
 /**
@@ -24,8 +24,10 @@ export interface SchemaValidator {
 export function createSchemaValidator(): SchemaValidator {
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
   addFormats(ajv);
-  const cache = new WeakMap<JsonSchemaObject, ValidateFunction | Error>();
-  const compile = (schema: JsonSchemaObject): ValidateFunction | Error => {
+  const cache = new WeakMap<object, ValidateFunction | Error>();
+  const compile = (input: JsonSchemaInput): ValidateFunction | Error => {
+    // Boolean schemas are valid JSON Schema; an equivalent object keeps one cache keyed by schema identity.
+    const schema = input === true ? ACCEPT_ALL : input === false ? REJECT_ALL : input;
     let compiled = cache.get(schema);
     if (compiled === undefined) {
       try {
@@ -46,6 +48,9 @@ export function createSchemaValidator(): SchemaValidator {
     },
   };
 }
+
+const ACCEPT_ALL = {};
+const REJECT_ALL = { not: {} };
 
 function toIssue(error: ErrorObject): ValidationIssue {
   const params = error.params as Record<string, unknown>;

@@ -32,11 +32,18 @@ export interface WebhookDelivery {
   /** True for any 2xx reply. */
   readonly ok: boolean;
   readonly attempts: number;
+  /** The reply body (parsed when JSON, else text); `undefined` when no reply arrived. */
+  readonly body?: unknown;
   readonly error?: DeliveryFailure;
 }
 
-/** A line in the emulator's delivery log, shown on the web page. */
+/**
+ * A line in the emulator's delivery log, shown on the web page and sent on the event stream. Bodies are copies
+ * with every credential masked.
+ */
 export interface DeliveryLogEntry {
+  /** Increasing number of the delivery within this emulator run. */
+  readonly id: number;
   readonly kind: 'webhook' | 'callback';
   /** Event name (webhooks) or definition name (callbacks). */
   readonly name: string;
@@ -46,5 +53,11 @@ export interface DeliveryLogEntry {
   readonly ok: boolean;
   readonly latencyMs: number;
   readonly issues: readonly ValidationIssue[];
+  /** The shop (`X-Fluid-Shop`) the delivery was for. */
+  readonly shop: string;
+  /** The request body sent, tokens masked. */
+  readonly request: unknown;
+  /** The reply body, tokens masked; `undefined` when no reply arrived. */
+  readonly reply: unknown;
   readonly error?: DeliveryFailure;
 }

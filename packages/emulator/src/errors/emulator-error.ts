@@ -67,6 +67,10 @@ const ERROR_NAMES = new Set([
   'DataFileError',
   'UnknownInstallationError',
   'SamplingError',
+  'UnknownShopError',
+  'NoInstallationError',
+  'PortInUseError',
+  'ListenError',
 ]);
 
 /** Narrows an unknown value to an {@link EmulatorError} by name, which also works across bundle copies. */
@@ -104,5 +108,61 @@ export class SamplingError extends EmulatorError {
   constructor(definitionName: string) {
     super(`could not sample a request that satisfies the request_schema of "${definitionName}"`);
     this.definitionName = definitionName;
+  }
+}
+
+/** A trigger named a shop (`X-Fluid-Shop`) no company of the emulator has. */
+export class UnknownShopError extends EmulatorError {
+  override readonly name = 'UnknownShopError';
+  readonly shop: string;
+
+  constructor(shop: string) {
+    super(`unknown shop "${shop}" (install the droplet for it first)`);
+    this.shop = shop;
+  }
+}
+
+/** A droplet lifecycle event was triggered for a company that has no active installation to describe. */
+export class NoInstallationError extends EmulatorError {
+  override readonly name = 'NoInstallationError';
+  readonly shop: string;
+
+  constructor(shop: string) {
+    super(`no active droplet installation in shop "${shop}" (install the droplet first)`);
+    this.shop = shop;
+  }
+}
+
+/** The emulator could not listen on the host and port it was given (no such local address, no permission). */
+export class ListenError extends EmulatorError {
+  override readonly name: string = 'ListenError';
+  readonly port: number;
+  readonly host: string;
+
+  constructor(host: string, port: number, cause: NodeJS.ErrnoException) {
+    const reason =
+      cause.code === 'EACCES'
+        ? 'permission denied (ports below 1024 need privileges)'
+        : cause.code === 'EADDRNOTAVAIL' || cause.code === 'ENOTFOUND'
+          ? `${host} is not an address of this machine`
+          : (cause.code ?? cause.message);
+    super(`cannot listen on ${host}:${port}: ${reason}`, { cause });
+    this.port = port;
+    this.host = host;
+  }
+}
+
+/** The emulator could not listen because something else already does on that port. */
+export class PortInUseError extends EmulatorError {
+  override readonly name = 'PortInUseError';
+  readonly port: number;
+  readonly host: string;
+
+  constructor(host: string, port: number, cause?: unknown) {
+    super(`port ${port} on ${host} is already in use; stop what runs there or pick another port (--port)`, {
+      cause,
+    });
+    this.port = port;
+    this.host = host;
   }
 }

@@ -1,5 +1,5 @@
 import { ApiError, notFound } from '../server/api-error.js';
-import { paginate } from '../server/envelopes.js';
+import { paginate, REGISTRATIONS_PER_PAGE } from '../server/envelopes.js';
 import { queryParam, readBoolean, readPaging, readPositiveInt } from '../server/query.js';
 import type { Route } from '../server/router.js';
 import { MAX_CALLBACK_TIMEOUT_SECONDS } from '../state/store.js';
@@ -11,7 +11,7 @@ export const callbackRegistrationRoutes: readonly Route[] = [
     method: 'GET',
     path: '/api/callback/registrations',
     handle({ state, query }) {
-      const { page, perPage } = readPaging(query, 'filters');
+      const { page, perPage } = readPaging(query, 'filters', REGISTRATIONS_PER_PAGE);
       const active = readBoolean(query, 'active', 'filters');
       const definitionName = queryParam(query, 'definition_name', 'filters');
       const companyId = readPositiveInt(query, 'company_id', 'filters');

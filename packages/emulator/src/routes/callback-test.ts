@@ -14,18 +14,23 @@ export const callbackTestRoutes: readonly Route[] = [
   {
     method: 'POST',
     path: '/api/callback/test',
-    async handle({ state, trigger, body }) {
+    async handle({ state, trigger, body, caller }) {
+      // The caller's own company: an installation token of another shop reaches that shop's registration.
+      const company =
+        caller.kind === 'installation' ? state.companyById(caller.installation.company_id) : state.company;
       if (!state.definitions.has(TEST_DEFINITION)) {
         throw new ApiError(422, `The ${TEST_DEFINITION} callback definition is not loaded`, {
           errors: { definition_name: ['is not a known callback definition'] },
         });
       }
-      if (state.activeRegistration(TEST_DEFINITION) === undefined) {
+      if (state.activeRegistration(TEST_DEFINITION, undefined, company) === undefined) {
         throw new ApiError(404, `No active ${TEST_DEFINITION} callback registration`, {
           errors: { definition_name: ['has no active registration'] },
         });
       }
-      const report = await trigger.callback(TEST_DEFINITION, body ?? { message: 'Hello World' });
+      const report = await trigger.callback(TEST_DEFINITION, body ?? { message: 'Hello World' }, {
+        shop: company.fluid_shop,
+      });
       if (!report.ok) throw failure(report);
       const reply = report.body;
       return { status: 200, json: isObject(reply) ? reply : { response: reply } };

@@ -15,6 +15,9 @@ export interface Pagination {
 /** Fluid's default page size for offset-paginated lists. */
 export const DEFAULT_PER_PAGE = 25;
 
+/** Fluid's default page size for the callback registration index (fluid/API.md §8). */
+export const REGISTRATIONS_PER_PAGE = 10;
+
 /** Fluid's largest page size. */
 export const MAX_PER_PAGE = 100;
 

@@ -9,10 +9,17 @@ export function queryParam(query: URLSearchParams, name: string, container: stri
   return query.get(name) ?? query.get(`${container}[${name}]`) ?? undefined;
 }
 
-/** Reads `page` and `per_page` (1-based; per_page at most 100); a malformed value is a 422 like Fluid's. */
-export function readPaging(query: URLSearchParams, container: string): { page: number; perPage: number } {
+/**
+ * Reads `page` and `per_page` (1-based; per_page at most 100, `defaultPerPage` when absent); a malformed value is a
+ * 422 like Fluid's.
+ */
+export function readPaging(
+  query: URLSearchParams,
+  container: string,
+  defaultPerPage: number = DEFAULT_PER_PAGE,
+): { page: number; perPage: number } {
   const page = readPositiveInt(query, 'page', container) ?? 1;
-  const perPage = readPositiveInt(query, 'per_page', container) ?? DEFAULT_PER_PAGE;
+  const perPage = readPositiveInt(query, 'per_page', container) ?? defaultPerPage;
   if (perPage > MAX_PER_PAGE)
     throw unprocessable({ per_page: [`must be less than or equal to ${MAX_PER_PAGE}`] });
   return { page, perPage };

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Trigger } from '../delivery/trigger.js';
 import type { EmulatorState } from '../state/store.js';
 import type { Caller } from '../state/types.js';
@@ -16,18 +17,27 @@ export interface RouteContext {
   readonly baseUrl: string;
 }
 
-/** A route's answer: JSON (the server adds `meta`) or a page of HTML. */
+/**
+ * A route's answer: JSON (the server adds `meta`), a page of HTML, another text asset, or a stream the route
+ * writes itself (Server-Sent Events).
+ */
 export type RouteResult =
   | { readonly status: number; readonly json: Readonly<Record<string, unknown>> }
-  | { readonly status: number; readonly html: string };
+  | { readonly status: number; readonly html: string }
+  | { readonly status: number; readonly text: string; readonly contentType: string }
+  | { readonly stream: (response: ServerResponse) => void };
 
 /** One endpoint. Literal path segments are matched before `:param` ones, whatever the order of registration. */
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** e.g. `/api/company/webhooks/:id`. */
   readonly path: string;
-  /** `public` routes need no bearer token (the exchange endpoint, the web page). */
-  readonly access?: 'bearer' | 'public';
+  /**
+   * `public` routes need no bearer token (the exchange endpoint, the web page); `control` routes (`/_emulator/`) need
+   * none either, but only answer requests addressed to the emulator's own host, and POSTs only with a JSON body, so
+   * a web page on another origin cannot drive them.
+   */
+  readonly access?: 'bearer' | 'public' | 'control';
   handle(context: RouteContext): RouteResult | Promise<RouteResult>;
 }
 
@@ -63,7 +73,10 @@ export function createRouter(
 }
 
 function split(path: string): string[] {
-  const trimmed = path.replace(/\/+$/, '');
+  // A loop, not /\/+$/: that regex backtracks quadratically on a long run of slashes followed by another character.
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  const trimmed = path.slice(0, end);
   return trimmed === '' ? [''] : trimmed.split('/');
 }
 

@@ -17,9 +17,12 @@ export interface EmulatorTokens {
  */
 export function createInitialData(ids: IdSource, tokens: EmulatorTokens, now: Date): EmulatorData {
   const dropletUuid = `drp_${ids.token(24)}`;
+  const company = { id: 1, name: 'Emulated Company', fluid_shop: 'emulated' };
   return {
     version: 1,
-    company: { id: 1, name: 'Emulated Company', fluid_shop: 'emulated' },
+    company,
+    companies: [company],
+    next_company_id: 2,
     droplet: { uuid: dropletUuid, name: 'Emulated Droplet', webhook_secret: `dws_${ids.token(32)}` },
     company_token: tokens.company ?? `C-${ids.token(32)}`,
     installations: [

@@ -23,6 +23,11 @@ export async function loadDataFile(file: string): Promise<EmulatorData | undefin
   }
   if (!isEmulatorData(parsed))
     throw new DataFileError(`data file ${file} is not emulator data (version 1)`, file);
+  // Files written before installs could add companies hold only the first one.
+  if (!Array.isArray(parsed.companies)) {
+    parsed.companies = [parsed.company];
+    parsed.next_company_id = parsed.company.id + 1;
+  }
   return parsed;
 }
 
@@ -76,6 +81,8 @@ function isEmulatorData(value: unknown): value is EmulatorData {
   const data = value as Record<string, unknown>;
   return (
     data.version === 1 &&
+    typeof data.company === 'object' &&
+    data.company !== null &&
     typeof data.company_token === 'string' &&
     Array.isArray(data.installations) &&
     Array.isArray(data.webhooks) &&

@@ -1,11 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CallbackDefinition } from '../definitions/types.js';
 import type { DeliveryLogEntry } from '../delivery/types.js';
+import { EventHub } from '../events/event-hub.js';
+import { maskSecrets } from '../util/mask-secrets.js';
 import type { IdSource } from '../util/random.js';
 import type { CreatedInstallation, ExchangeOutcome, NewRegistration, NewWebhook } from './inputs.js';
 import { eventIdentifier, type TopicCatalog } from './topics.js';
 import type {
   Caller,
+  CompanyRecord,
   EmulatorData,
   ExchangeTokenRecord,
   InstallationRecord,
@@ -33,6 +36,9 @@ export class EmulatorState {
   readonly #now: () => Date;
   readonly #onChange: () => void;
   readonly #deliveries: DeliveryLogEntry[] = [];
+  #nextDeliveryId = 1;
+  /** Every API call and delivery, as they happen (what `GET /_emulator/events` streams). */
+  readonly events = new EventHub();
   /** Webhook resources and events the API accepts. */
   readonly topics: TopicCatalog;
   /** Callback definitions by name. */
@@ -54,9 +60,34 @@ export class EmulatorState {
     this.definitions = new Map(options.definitions.map((definition) => [definition.name, definition]));
   }
 
-  /** The company the emulator plays. */
-  get company(): EmulatorData['company'] {
+  /** The company the company token belongs to. */
+  get company(): CompanyRecord {
     return this.#data.company;
+  }
+
+  /** Every company, the first one included. */
+  companies(): readonly CompanyRecord[] {
+    return this.#data.companies;
+  }
+
+  /** The company with `fluid_shop` equal to `shop`, if any. */
+  companyByShop(shop: string): CompanyRecord | undefined {
+    return this.#data.companies.find((company) => company.fluid_shop === shop);
+  }
+
+  /** The company with `id`; the first company for an id the emulator does not know. */
+  companyById(id: number): CompanyRecord {
+    return this.#data.companies.find((company) => company.id === id) ?? this.#data.company;
+  }
+
+  /** The company with this shop, created (named after the shop) when it does not exist yet. */
+  ensureCompany(shop: string): CompanyRecord {
+    const found = this.companyByShop(shop);
+    if (found !== undefined) return found;
+    const company: CompanyRecord = { id: this.#data.next_company_id++, name: shop, fluid_shop: shop };
+    this.#data.companies.push(company);
+    this.#onChange();
+    return company;
   }
 
   /** The droplet; its `webhook_secret` (`dws_`) signs install and uninstall webhooks. */
@@ -92,33 +123,45 @@ export class EmulatorState {
   }
 
   /**
-   * Creates an installation of the droplet with fresh `dit_`/`wvt_` credentials and a ten-minute exchange token.
+   * Creates an installation of the droplet in a company (the first one by default) with fresh `dit_`/`wvt_`
+   * credentials and a ten-minute exchange token.
    *
    * @example
    * const { installation, exchangeToken } = emulator.state.createInstallation()
    */
-  createInstallation(): CreatedInstallation {
+  createInstallation(company: CompanyRecord = this.#data.company): CreatedInstallation {
     const now = this.#now();
     const installation: InstallationRecord = {
       id: this.#data.next_installation_id++,
       uuid: `dri_${this.#ids.token(24)}`,
       droplet_uuid: this.#data.droplet.uuid,
-      company_id: this.#data.company.id,
+      company_id: company.id,
       authentication_token: `dit_${this.#ids.token(32)}`,
       webhook_verification_token: `wvt_${this.#ids.token(32)}`,
       active: true,
       created_at: now.toISOString(),
     };
+    this.#data.installations.push(installation);
+    const exchange = this.issueExchangeToken(installation);
+    return { installation, exchangeToken: exchange.token, exchangeTokenExpiresAt: exchange.expires_at };
+  }
+
+  /** Issues a fresh single-use exchange token for an installation, valid for ten minutes (a v2 install or reinstall). */
+  issueExchangeToken(installation: InstallationRecord): ExchangeTokenRecord {
     const exchange: ExchangeTokenRecord = {
       token: `dex_${this.#ids.token(32)}`,
       installation_uuid: installation.uuid,
-      expires_at: new Date(now.getTime() + EXCHANGE_TOKEN_TTL_MS).toISOString(),
+      expires_at: new Date(this.#now().getTime() + EXCHANGE_TOKEN_TTL_MS).toISOString(),
       used_at: null,
     };
-    this.#data.installations.push(installation);
     this.#data.exchange_tokens.push(exchange);
     this.#onChange();
-    return { installation, exchangeToken: exchange.token, exchangeTokenExpiresAt: exchange.expires_at };
+    return exchange;
+  }
+
+  /** The newest active installation in a company, if any. */
+  latestInstallation(company: CompanyRecord): InstallationRecord | undefined {
+    return this.#data.installations.findLast((item) => item.active && item.company_id === company.id);
   }
 
   /** Marks an installation inactive: its `dit_` token stops working, as after an uninstall. */
@@ -168,7 +211,7 @@ export class EmulatorState {
     const now = this.#now().toISOString();
     const webhook: WebhookRecord = {
       id: this.#data.next_webhook_id++,
-      company_id: this.#data.company.id,
+      company_id: callerCompanyId(caller, this.#data.company.id),
       droplet_installation_uuid: caller.kind === 'installation' ? caller.installation.uuid : null,
       url: input.url,
       active: input.active ?? true,
@@ -270,10 +313,11 @@ export class EmulatorState {
   /** Creates a registration owned by the caller, with a fresh `cbr_` uuid and `cvt_` verification token. */
   createRegistration(caller: Caller, input: NewRegistration): RegistrationRecord {
     const owner = ownerOf(caller, this.#data.company.id);
+    const company = this.companyById(callerCompanyId(caller, this.#data.company.id));
     const registration: RegistrationRecord = {
       uuid: `cbr_${this.#ids.uuid()}`,
-      company_id: this.#data.company.id,
-      company_name: this.#data.company.name,
+      company_id: company.id,
+      company_name: company.name,
       definition_name: input.definition_name,
       url: input.url,
       verification_token: `cvt_${this.#ids.token(32)}`,
@@ -317,12 +361,17 @@ export class EmulatorState {
    * `country_codes` admit the dispatch. Fluid's filter is inverted for a dispatch without a country: it only
    * reaches registrations with an empty `country_codes` (fluid/API.md §3.3).
    */
-  activeRegistration(definitionName: string, country?: string): RegistrationRecord | undefined {
+  activeRegistration(
+    definitionName: string,
+    country?: string,
+    company: CompanyRecord = this.#data.company,
+  ): RegistrationRecord | undefined {
     const wanted = country?.toUpperCase();
     return this.#data.registrations.findLast(
       (registration) =>
         registration.active &&
         registration.definition_name === definitionName &&
+        registration.company_id === company.id &&
         (registration.country_codes.length === 0 ||
           (wanted !== undefined && registration.country_codes.includes(wanted))),
     );
@@ -330,10 +379,21 @@ export class EmulatorState {
 
   // --- delivery log ---
 
-  /** Adds a delivery to the log shown on the web page (the last 50 are kept, in memory only). */
-  logDelivery(entry: DeliveryLogEntry): void {
-    this.#deliveries.unshift(entry);
+  /**
+   * Adds a delivery to the log shown on the web page (the last 50 are kept, in memory only), with its bodies'
+   * credentials masked, and publishes it on the event stream.
+   */
+  logDelivery(entry: Omit<DeliveryLogEntry, 'id'>): DeliveryLogEntry {
+    const logged: DeliveryLogEntry = {
+      ...entry,
+      id: this.#nextDeliveryId++,
+      request: maskSecrets(entry.request),
+      reply: maskSecrets(entry.reply),
+    };
+    this.#deliveries.unshift(logged);
     this.#deliveries.length = Math.min(this.#deliveries.length, DELIVERY_LOG_SIZE);
+    this.events.publish({ type: 'delivery', delivery: logged });
+    return logged;
   }
 
   /** Recent deliveries, newest first. */
@@ -346,6 +406,10 @@ export class EmulatorState {
 function sameToken(presented: string, expected: string): boolean {
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return expected !== '' && timingSafeEqual(digest(presented), digest(expected));
+}
+
+function callerCompanyId(caller: Caller, fallback: number): number {
+  return caller.kind === 'installation' ? caller.installation.company_id : fallback;
 }
 
 function ownerOf(caller: Caller, companyId: number): { type: 'Company' | 'DropletInstallation'; id: number } {

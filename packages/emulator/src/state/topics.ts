@@ -3,11 +3,12 @@ export type TopicCatalog = Readonly<Record<string, readonly string[]>>;
 
 /**
  * The resource/event pairs seen in Fluid's documentation and droplet code (fluid/API.md §4). Fluid's live list is
- * longer; pass `topics` to `startEmulator` to add more.
+ * longer; pass `topics` to `startEmulator` to add more. There is no `droplet_reinstalled`: Fluid's topic registry has
+ * none, a reinstall arrives as a fresh `droplet_installed`.
  */
 export const DEFAULT_TOPICS: TopicCatalog = {
   cart: ['updated'],
-  droplet: ['installed', 'uninstalled', 'reinstalled'],
+  droplet: ['installed', 'uninstalled'],
   order: ['created', 'updated', 'cancelled', 'refunded', 'shipped', 'external_id_synced'],
   product: ['created'],
   subscription: [

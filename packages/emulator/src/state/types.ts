@@ -1,4 +1,4 @@
-/** The single company the emulator plays. */
+/** A company the emulator plays: the first one owns the company token; installs can add more by shop. */
 export interface CompanyRecord {
   readonly id: number;
   readonly name: string;
@@ -81,7 +81,11 @@ export interface WebhookEnvelope {
 /** Everything the emulator persists to its data file. */
 export interface EmulatorData {
   readonly version: 1;
+  /** The company the company token belongs to (also the first entry of `companies`). */
   readonly company: CompanyRecord;
+  /** Every company, the first one included; installs for a new shop add one. */
+  companies: CompanyRecord[];
+  next_company_id: number;
   readonly droplet: DropletRecord;
   company_token: string;
   installations: InstallationRecord[];

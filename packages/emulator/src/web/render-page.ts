@@ -12,7 +12,11 @@ export interface PageModel {
   readonly deliveries: readonly DeliveryLogEntry[];
 }
 
-/** Renders the emulator's status page: registrations, webhooks and recent deliveries with their validation reports. */
+/**
+ * Renders the emulator's page: forms to install the droplet, trigger webhooks and callbacks and fuzz (driven by
+ * `/_emulator/page.js` through the control API), and the registrations, webhooks and deliveries, which the script
+ * keeps current from the event stream. Without scripts it is still a readable status page.
+ */
 export function renderPage(model: PageModel): string {
   return `<!doctype html>
 <html lang="en">
@@ -20,16 +24,55 @@ export function renderPage(model: PageModel): string {
 <meta charset="utf-8">
 <title>Fluid emulator</title>
 <style>
-body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}
-table{border-collapse:collapse;margin-bottom:2rem;width:100%}
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#222;max-width:80rem}
+table{border-collapse:collapse;margin-bottom:1rem;width:100%}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f4f4f4}.ok{color:#1a7f37}.bad{color:#cf222e}code{font-size:12px}
+th{background:#f4f4f4}.ok{color:#1a7f37}.bad{color:#cf222e}.muted{color:#777}code,pre{font-size:12px}
+pre{background:#f6f8fa;padding:.5rem;overflow:auto;max-height:20rem}
+.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
+fieldset{border:1px solid #ccc;padding:.5rem 1rem}label{display:block;margin:.3rem 0}
+input,select,textarea{font:inherit;width:100%;box-sizing:border-box}textarea{font:12px monospace;height:10rem}
+details.delivery{border-left:4px solid #1a7f37;padding:.2rem .6rem;margin:.4rem 0}details.delivery.failed{border-color:#cf222e}
+#status{min-height:1.4em;font-weight:600}
 </style>
+<script src="/_emulator/page.js" defer></script>
 </head>
 <body>
-<h1>Fluid emulator</h1>
+<h1>Fluid emulator <small id="live" class="muted">static</small></h1>
 <p>API at <code>${e(model.baseUrl)}</code> for ${e(model.companyName)}; ${model.definitionCount} callback definitions loaded.</p>
-<h2>Callback registrations (${model.registrations.length})</h2>
+<p id="status" role="status"></p>
+<div class="panels">
+<fieldset><legend>Install the droplet</legend>
+<label>Install webhook URL <input id="install-url" type="url" placeholder="http://127.0.0.1:3000/webhooks"></label>
+<label>Version <select id="install-version"><option value="v2">v2 (exchange token)</option><option value="v1">v1 (credentials inline)</option></select></label>
+<label>Shop (optional) <input id="install-shop" placeholder="emulated"></label>
+<button id="install-button" type="button">Install</button>
+<pre id="install-result" hidden></pre>
+</fieldset>
+<fieldset><legend>Trigger a webhook</legend>
+<label>Event <select id="webhook-event"></select></label>
+<label>Shop (optional) <input id="webhook-shop"></label>
+<label>Payload fields (JSON, merged into the envelope payload; droplet events carry the installation's company block) <textarea id="webhook-payload">{}</textarea></label>
+<button id="webhook-button" type="button">Send</button>
+</fieldset>
+<fieldset><legend>Trigger a callback</legend>
+<label>Callback <select id="callback-name"></select></label>
+<label>Shop (optional) <input id="callback-shop"></label>
+<label>Request (sampled from request_schema; edit freely) <textarea id="callback-request"></textarea></label>
+<button id="callback-sample" type="button">New sample</button> <button id="callback-button" type="button">Call</button>
+</fieldset>
+<fieldset><legend>Fuzz a callback</legend>
+<label>Callback <select id="fuzz-name"></select></label>
+<label>Requests <input id="fuzz-count" type="number" min="1" max="1000" value="20"></label>
+<label>Shop (optional) <input id="fuzz-shop"></label>
+<button id="fuzz-button" type="button">Fuzz</button>
+<div id="fuzz-result"></div>
+</fieldset>
+</div>
+<h2>Installations</h2>
+<div id="installations"><p class="muted">Loading…</p></div>
+<h2>Callback registrations</h2>
+<div id="registrations">
 ${table(
   ['uuid', 'definition', 'url', 'active', 'timeout', 'countries', 'owner'],
   model.registrations.map((r) => [
@@ -42,7 +85,9 @@ ${table(
     e(`${r.owner_type} ${r.owner_id}`),
   ]),
 )}
-<h2>Webhooks (${model.webhooks.length})</h2>
+</div>
+<h2>Webhooks</h2>
+<div id="webhooks">
 ${table(
   ['id', 'event', 'url', 'method', 'active', 'owner'],
   model.webhooks.map((w) => [
@@ -54,7 +99,10 @@ ${table(
     e(w.droplet_installation_uuid ?? 'company'),
   ]),
 )}
-<h2>Last deliveries (${model.deliveries.length})</h2>
+</div>
+<h2>Deliveries</h2>
+<p id="no-deliveries" class="muted"${model.deliveries.length === 0 ? '' : ' hidden'}>None yet.</p>
+<div id="deliveries">
 ${table(
   ['at', 'kind', 'name', 'url', 'status', 'latency', 'result'],
   model.deliveries.map((d) => [
@@ -66,14 +114,20 @@ ${table(
     `${d.latencyMs} ms`,
     result(d),
   ]),
+  '',
 )}
+</div>
 </body>
 </html>
 `;
 }
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  if (rows.length === 0) return '<p><em>None yet.</em></p>';
+function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  empty = '<p><em>None yet.</em></p>',
+): string {
+  if (rows.length === 0) return empty;
   const head = headers.map((header) => `<th>${e(header)}</th>`).join('');
   const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('\n');
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;

@@ -16,10 +16,13 @@ export interface CliRun {
 const printed = new WeakMap<ChildProcessWithoutNullStreams, { text: string }>();
 
 /** Starts the real `fluid-emulator` executable from source through tsx (run from the repo root for its paths). */
-export function startCli(args: readonly string[]): ChildProcessWithoutNullStreams {
+export function startCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, ['--import', tsxLoader, binSource, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: { ...process.env, FLUID_EMULATOR_URL: '', NODE_OPTIONS: '', ...env },
   });
   const output = { text: '' };
   printed.set(child, output);
@@ -30,8 +33,8 @@ export function startCli(args: readonly string[]): ChildProcessWithoutNullStream
 }
 
 /** Runs the CLI to completion. */
-export function runCli(args: readonly string[]): Promise<CliRun> {
-  const child = startCli(args);
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+  const child = startCli(args, env);
   child.stdin.end();
   let stdout = '';
   let stderr = '';
