@@ -9,12 +9,8 @@ import { Agent, createServer, request as httpRequest, type RequestListener } fro
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { createPostgresStore } from '@fluid-droplet/postgres';
-import {
-  createCallbackHandler,
-  signFluidRequest,
-  silentLogger,
-  toNodeHandler,
-} from '@fluid-droplet/sdk/receive';
+import { toNodeHandler } from '@fluid-droplet/sdk/node';
+import { createCallbackHandler, signFluidRequest, silentLogger } from '@fluid-droplet/sdk/receive';
 import {
   createMemoryIdempotency,
   createMemoryRegistrations,
@@ -67,10 +63,7 @@ async function seed(registrations: RegistrationStore): Promise<void> {
 function callbackListener(registrations: RegistrationStore): RequestListener {
   return toNodeHandler(
     createCallbackHandler({
-      resolveKey: async (token) => {
-        const found = await registrations.findByTokenDigest(tokenDigest(token));
-        return found?.definitionName === 'update_cart_shipping' ? token : null;
-      },
+      registrations,
       logger: silentLogger,
       handlers: { update_cart_shipping: () => reply },
     }),

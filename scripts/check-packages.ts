@@ -18,7 +18,7 @@ for (const dir of readdirSync(packagesDir).sort()) {
   if (manifest.private) continue;
   for (const [tool, args] of [
     ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--profile', 'node16']],
+    ['attw', ['--pack', '.']],
   ] as const) {
     const result = spawnSync(bin(tool), [...args], { cwd: path, stdio: 'inherit' });
     if (result.status !== 0) {

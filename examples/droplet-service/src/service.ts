@@ -7,22 +7,19 @@ import {
   type DropletStores,
   syncRegistrations,
   syncWebhooks,
-  tokenDigest,
   webhookKeysByShop,
 } from '@fluid-droplet/sdk';
 import { FluidClient } from '@fluid-droplet/sdk/client';
+import { toNodeHandler } from '@fluid-droplet/sdk/node';
 import {
   consoleLogger,
   createCallbackHandler,
   createWebhookHandler,
   type FetchHandler,
-  type IdempotencyStore as LegacyIdempotencyStore,
+  type FluidLogger,
   normalizeInstallation,
-  type ReceiveLogger,
   resolveInstallationCredentials,
-  toNodeHandler,
 } from '@fluid-droplet/sdk/receive';
-import type { IdempotencyStore } from '@fluid-droplet/sdk/stores';
 import { forwardOrder } from './fulfilment.js';
 import { quoteShipping } from './shipping.js';
 
@@ -62,7 +59,7 @@ export interface DropletServiceOptions {
   /** Where `order_created` orders are forwarded (POST, `Idempotency-Key` = event id). @default logged only */
   readonly fulfilmentUrl?: string;
   /** @default the console */
-  readonly logger?: ReceiveLogger;
+  readonly logger?: FluidLogger;
 }
 
 /** A running droplet service. */
@@ -73,16 +70,6 @@ export interface DropletService {
   readonly webhookUrl: string;
   readonly stores: DropletStores;
   close(): Promise<void>;
-}
-
-// The receiving side in this release claims deliveries through setIfAbsent/set/delete; the lease-based store
-// answers the same questions (a claim with a lease, completion, release).
-function legacyIdempotency(store: IdempotencyStore, leaseMs: number | undefined): LegacyIdempotencyStore {
-  return {
-    setIfAbsent: async (key, ttlMs) => (await store.claim(key, leaseMs ?? ttlMs)) === 'claimed',
-    set: (key) => store.complete(key),
-    delete: (key) => store.release(key),
-  };
 }
 
 /**
@@ -115,20 +102,26 @@ export async function startDropletService(options: DropletServiceOptions): Promi
     timeout_in_seconds: 20,
   }));
 
-  const companyKeys = webhookKeysByShop(stores.installations);
   const webhooks = createWebhookHandler({
     logger,
-    idempotencyStore: legacyIdempotency(stores.idempotency, options.webhookLeaseMs),
+    // Install and uninstall verify only against the droplet secret; business events only against the company's
+    // keys, looked up by shop in the installation store.
+    dropletSecret: options.dropletSecret,
+    resolveKeys: webhookKeysByShop(stores.installations),
+    // Claims are shared by every instance: a duplicate delivery elsewhere is not run while this one holds it.
+    idempotencyStore: stores.idempotency,
     ...(options.webhookTimeoutMs === undefined ? {} : { handlerTimeoutMs: options.webhookTimeoutMs }),
-    resolveKeys: async ({ shop, event }) =>
-      event.name.startsWith('droplet_') ? options.dropletSecret : companyKeys({ shop }),
+    ...(options.webhookLeaseMs === undefined ? {} : { idempotencyLeaseMs: options.webhookLeaseMs }),
     on: {
       droplet_installed: async (event) => {
         const installation = normalizeInstallation(event);
+        const installationUuid = installation.dropletInstallationUuid;
+        if (installationUuid === null) {
+          throw new Error('this example needs droplet_installation_uuid to key installs');
+        }
         const credentials = await resolveInstallationCredentials(installation, {
           exchange: (token) => exchangeClient.dropletInstallations.exchange(token),
         });
-        const installationUuid = installation.dropletInstallationUuid;
         await stores.installations.save({
           installationUuid,
           shop: installation.shop,
@@ -136,7 +129,9 @@ export async function startDropletService(options: DropletServiceOptions): Promi
           dropletUuid: installation.dropletUuid,
           active: true,
           authenticationToken: credentials.authenticationToken,
-          webhookKeys: [credentials.webhookVerificationToken],
+          // A v1 install may come without a wvt_ key: business webhooks are then refused until a reinstall.
+          webhookKeys:
+            credentials.webhookVerificationToken === null ? [] : [credentials.webhookVerificationToken],
         });
         const client = new FluidClient({ baseUrl, token: credentials.authenticationToken });
         // A reinstall finds its registrations and subscriptions in place: their tokens are adopted, nothing is
@@ -176,15 +171,13 @@ export async function startDropletService(options: DropletServiceOptions): Promi
     },
   });
 
-  const callbackOptions = (name: (typeof servedCallbacks)[number]) => ({
+  const callbackOptions = {
     logger,
-    // The token's digest finds the stored registration; it only opens the definition it was registered for.
-    resolveKey: async (token: string) => {
-      const registration = await stores.registrations.findByTokenDigest(tokenDigest(token));
-      return registration?.definitionName === name ? token : null;
-    },
+    // The token's digest finds the stored registration: it opens only the definition it was registered for, and
+    // names the installation the call is for.
+    registrations: stores.registrations,
     ...(options.callbackTimeoutMs === undefined ? {} : { timeoutMs: options.callbackTimeoutMs }),
-  });
+  };
   const routes = new Map<string, FetchHandler>([
     ['/webhooks', webhooks],
     [
@@ -192,15 +185,18 @@ export async function startDropletService(options: DropletServiceOptions): Promi
       createCallbackHandler.for(
         'test_callback_system',
         (request) => ({ message: `received: ${request.message}` }),
-        callbackOptions('test_callback_system'),
+        callbackOptions,
       ),
     ],
     [
       '/callbacks/update_cart_shipping',
       createCallbackHandler.for('update_cart_shipping', quoteShipping, {
-        ...callbackOptions('update_cart_shipping'),
+        ...callbackOptions,
         // Checkout shows no shipping at all on a failed call, so a slow quote falls back to a flat rate.
-        fallback: { shipping_options: [{ shipping_title: 'Standard', shipping_total: 9.99 }] },
+        onFailure: (failure) =>
+          failure.stage === 'timeout'
+            ? { shipping_options: [{ shipping_title: 'Standard', shipping_total: 9.99 }] }
+            : undefined,
       }),
     ],
   ]);

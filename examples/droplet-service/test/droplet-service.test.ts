@@ -2,10 +2,10 @@
 // webhook subscriptions all go through FluidClient to the emulator's REST API, and the emulator calls back signed.
 import { type Emulator, startEmulator } from '@fluid-droplet/emulator';
 import { type DropletService, startDropletService } from '@fluid-droplet/example-droplet-service';
-import { type ReceiveLogger, signFluidRequest } from '@fluid-droplet/sdk/receive';
+import { type FluidLogger, signFluidRequest } from '@fluid-droplet/sdk/receive';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-const quiet: ReceiveLogger = { warn: () => undefined, error: () => undefined };
+const quiet: FluidLogger = { warn: () => undefined, error: () => undefined };
 
 let fluid: Emulator;
 let service: DropletService;

@@ -1,5 +1,5 @@
 import type { EmulatorLogger } from '@fluid-droplet/emulator';
-import type { ReceiveLogger } from '@fluid-droplet/sdk/receive';
+import type { FluidLogger } from '@fluid-droplet/sdk/receive';
 
 /** A line the emulator or the service logged during an end-to-end test. */
 export interface LoggedLine {
@@ -15,7 +15,7 @@ export interface LoggedLine {
 export function recordingLoggers(): {
   lines: LoggedLine[];
   emulator: EmulatorLogger;
-  service: ReceiveLogger;
+  service: FluidLogger;
 } {
   const lines: LoggedLine[] = [];
   const record =

@@ -79,7 +79,7 @@ describe('fluid-codegen as concurrent processes (B3.34)', () => {
     });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('fluid-codegen generate --watch', () => {
@@ -112,5 +112,5 @@ describe('fluid-codegen generate --watch', () => {
       await closed;
     }
     expect(child.exitCode).toBe(0);
-  }, 30_000);
+  }, 120_000);
 });

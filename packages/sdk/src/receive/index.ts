@@ -1,31 +1,53 @@
-// The @fluid-droplet/sdk/receive entry point: verify Fluid's deliveries, route webhooks, serve callbacks.
+// The @fluid-droplet/sdk/receive entry point: verify Fluid's deliveries, route webhooks, serve callbacks. Portable:
+// nothing here imports a node: builtin (the node:http adapter is @fluid-droplet/sdk/node), reads process.env, or
+// loads zod unless a callback handler validates with the registry.
 
 export { FluidError } from '../errors/fluid-error.js';
-export type { NodeHandler, NodeHandlerOptions, NodeRequest } from './adapters/index.js';
-export { toNodeHandler } from './adapters/index.js';
+export type { FluidLogger } from '../logger.js';
+export type { MemoryIdempotencyOptions } from '../stores/memory-idempotency.js';
+export { createMemoryIdempotency } from '../stores/memory-idempotency.js';
+export { createMemoryRegistrations } from '../stores/memory-registrations.js';
+export type {
+  CallbackRegistrationRecord,
+  ClaimResult,
+  IdempotencyStore,
+  RegistrationListFilter,
+  RegistrationLookup,
+  RegistrationStore,
+} from '../stores/types.js';
 export type {
   CallbackContext,
-  CallbackFallbacks,
+  CallbackFailure,
+  CallbackFailurePolicies,
+  CallbackFailurePolicy,
   CallbackFunction,
   CallbackHandlerOptions,
   CallbackHandlerSettings,
   CallbackHandlers,
+  CallbackSchemaStamp,
   DefaultRegistry,
-  ResolveCallbackKey,
+  NeutralReplyPolicy,
   SingleCallbackOptions,
   ValidationIssue,
   ValidationMode,
   ValidationOptions,
 } from './callbacks/index.js';
-export { createCallbackHandler, DEFAULT_CALLBACK_TIMEOUT_MS, toPointer } from './callbacks/index.js';
+export {
+  createCallbackHandler,
+  DEFAULT_CALLBACK_TIMEOUT_MS,
+  knownNeutralReplies,
+  neutralReply,
+  toPointer,
+} from './callbacks/index.js';
 export type { SignatureFailureReason } from './errors/signature-verification-error.js';
 export {
   isSignatureVerificationError,
   SignatureVerificationError,
 } from './errors/signature-verification-error.js';
-export type { ReceiveLogger } from './http/logger.js';
+export type { FetchHandler } from './http/fetch-handler.js';
 export { consoleLogger, silentLogger } from './http/logger.js';
-export { DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
+export type { FailureReason, FailureStage } from './http/outcome.js';
+export { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
 export type {
   FluidSignedHeaders,
   HeadersInput,
@@ -55,24 +77,25 @@ export type {
   DropletInstalledV1Company,
   DropletInstalledV2Company,
   DropletUninstalledPayload,
-  FetchHandler,
   FluidWebhookEventMap,
   GenericEventPayload,
-  IdempotencyStore,
   InstallationCredentials,
   InstallationExchange,
   KeyLookup,
   KnownWebhookEventName,
-  MemoryIdempotencyStoreOptions,
+  MemberEventPayload,
   NormalizeResult,
   OrderEventPayload,
   ProductEventPayload,
+  ResolveWebhookKeys,
   SubscriptionEventPayload,
   WebhookContext,
   WebhookEvent,
   WebhookEventHandler,
   WebhookHandlerOptions,
   WebhookHandlers,
+  WebhookKeyKind,
+  WebhookMember,
   WebhookOrder,
   WebhookPayload,
   WebhookPayloadMetadata,
@@ -81,9 +104,9 @@ export type {
   WebhookSubscription,
 } from './webhooks/index.js';
 export {
-  createMemoryIdempotencyStore,
   createWebhookHandler,
   isKnownWebhookEvent,
+  isLifecycleEvent,
   normalizeInstallation,
   normalizeWebhookEvent,
   resolveInstallationCredentials,

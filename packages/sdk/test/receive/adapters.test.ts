@@ -1,5 +1,11 @@
 import { request as httpRequest } from 'node:http';
-import { createCallbackHandler, createWebhookHandler, toNodeHandler } from '@fluid-droplet/sdk/receive';
+import { tokenDigest } from '@fluid-droplet/sdk';
+import { toNodeHandler } from '@fluid-droplet/sdk/node';
+import {
+  createCallbackHandler,
+  createMemoryRegistrations,
+  createWebhookHandler,
+} from '@fluid-droplet/sdk/receive';
 import { serve } from '@hono/node-server';
 import express from 'express';
 import { Hono } from 'hono';
@@ -9,6 +15,15 @@ import { type LoopbackServer, listen } from '../support/receive-servers.js';
 
 const WVT = 'wvt_adapter_key_0001';
 const CVT = 'cvt_adapter_key_0001';
+const registrations = createMemoryRegistrations([
+  {
+    uuid: 'cbr_adapter',
+    installationUuid: 'dri_adapter',
+    definitionName: 'test_callback_system',
+    url: 'https://droplet.example/callbacks',
+    tokenDigest: tokenDigest(CVT),
+  },
+]);
 const ORDER = JSON.stringify({
   id: 1,
   identifier: 'evt_1',
@@ -25,6 +40,7 @@ afterEach(async () => {
 
 function webhooks(seen: number[]) {
   return createWebhookHandler({
+    dropletSecret: 'dws_adapter_secret',
     resolveKeys: () => WVT,
     on: { order_created: (event) => void seen.push(event.payload.order.id) },
     idempotencyStore: false,
@@ -121,9 +137,10 @@ describe('toNodeHandler with node:http', () => {
                 await waitForAbort(signal);
                 return { message: 'nobody is listening' };
               },
-              { resolveKey: () => CVT, timeoutMs: 5_000, logger: recordingLogger() },
+              { registrations, timeoutMs: 5_000, logger: recordingLogger() },
             )
           : createWebhookHandler({
+              dropletSecret: 'dws_adapter_secret',
               resolveKeys: () => WVT,
               on: { order_created: async (_event, { signal }) => waitForAbort(signal) },
               idempotencyStore: false,
@@ -188,6 +205,7 @@ describe('toNodeHandler with any Web handler (the generic path)', () => {
     let seenUrl = '';
     let seenShop: string | null = null;
     const handler = createWebhookHandler({
+      dropletSecret: 'dws_adapter_secret',
       resolveKeys: () => WVT,
       on: {
         order_created: async (_event, context) => {
@@ -208,7 +226,7 @@ describe('toNodeHandler with a callback handler (the direct Node path)', () => {
   it('gives the handler its context: name, timestamp, deadline, signal and a Web Request with the body', async () => {
     const seen: unknown[] = [];
     const callbacks = createCallbackHandler({
-      resolveKey: (token) => (token === CVT ? CVT : null),
+      registrations,
       timeoutMs: 5_000,
       handlers: {
         test_callback_system: async (request, context) => {
@@ -275,7 +293,7 @@ describe('the Web handler as is with Hono (@hono/node-server)', () => {
   it('serves a signed callback through a real Hono server', async () => {
     const app = new Hono();
     const callbacks = createCallbackHandler({
-      resolveKey: (token) => (token === CVT ? CVT : null),
+      registrations,
       handlers: { test_callback_system: (request) => ({ message: request.message.toUpperCase() }) },
       logger: recordingLogger(),
     });

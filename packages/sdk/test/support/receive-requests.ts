@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ReceiveLogger } from '@fluid-droplet/sdk/receive';
+import type { FluidLogger } from '@fluid-droplet/sdk/receive';
 import { signFluidRequest } from '@fluid-droplet/sdk/receive';
 
 /** The shared research folder, read in place (never copied); tests that need it skip when it is absent. */
@@ -47,12 +47,14 @@ export async function signedRequest(options: {
 }
 
 /** A logger that records lines, so tests can assert on them and stay quiet. */
-export function recordingLogger(): ReceiveLogger & {
+export function recordingLogger(): FluidLogger & {
   lines: { level: string; message: string; fields: unknown }[];
 } {
   const lines: { level: string; message: string; fields: unknown }[] = [];
   return {
     lines,
+    debug: (message, fields) => lines.push({ level: 'debug', message, fields }),
+    info: (message, fields) => lines.push({ level: 'info', message, fields }),
     warn: (message, fields) => lines.push({ level: 'warn', message, fields }),
     error: (message, fields) => lines.push({ level: 'error', message, fields }),
   };

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FluidLogger } from '../../logger.js';
 import type { Incoming } from '../http/incoming.js';
 import { incomingHandlerOf } from '../http/incoming.js';
 import { LazyAbort } from '../http/lazy-abort.js';
-import { consoleLogger, type ReceiveLogger } from '../http/logger.js';
+import { consoleLogger } from '../http/logger.js';
 import type { BodyReadResult } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';
 import { readNodeBody } from './read-node-body.js';
@@ -20,7 +21,7 @@ export type NodeHandler = (
 /** Options for {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
   /** Where adapter problems (a body already parsed by other middleware) are reported. @default the console */
-  readonly logger?: ReceiveLogger;
+  readonly logger?: FluidLogger;
 }
 
 /**
@@ -31,7 +32,7 @@ export interface NodeHandlerOptions {
  *
  * @example
  * import { createServer } from 'node:http'
- * createServer(toNodeHandler(createWebhookHandler({ resolveKeys, on }))).listen(3000)
+ * createServer(toNodeHandler(createWebhookHandler({ dropletSecret, resolveKeys, on }))).listen(3000)
  *
  * @example
  * app.post('/fluid/webhooks', express.raw({ type: 'application/json' }), toNodeHandler(webhooks))
@@ -57,13 +58,9 @@ async function serveDirect(
   pipeline: (incoming: Incoming) => Promise<Reply>,
   request: NodeRequest,
   response: ServerResponse,
-  logger: ReceiveLogger,
+  logger: FluidLogger,
 ): Promise<void> {
-  const incoming = new NodeIncoming(request);
-  // The handler's signal aborts when the client goes away before the reply is out.
-  response.once('close', () => {
-    if (!response.writableFinished) incoming.disconnected();
-  });
+  const incoming = new NodeIncoming(request, response);
   try {
     const preread = request.body;
     if (
@@ -102,33 +99,45 @@ class NodeIncoming implements Incoming {
   readonly headers: NodeRequest['headers'];
   readonly contentType: string | null;
   readonly #request: NodeRequest;
-  // The controller behind the signal is made only if a handler runs asynchronously and so reads the signal.
-  readonly #disconnect = new LazyAbort();
+  readonly #response: ServerResponse;
+  // The signal, and the 'close' listener behind it, are made only for a handler that reads its signal.
+  #disconnect: LazyAbort | undefined;
   #bytes: Uint8Array<ArrayBuffer> | undefined;
 
-  constructor(request: NodeRequest) {
+  constructor(request: NodeRequest, response: ServerResponse) {
     this.#request = request;
+    this.#response = response;
     this.method = request.method ?? 'GET';
     this.headers = request.headers;
     const contentType = request.headers['content-type'];
     this.contentType = typeof contentType === 'string' ? contentType : null;
   }
 
+  /** Aborts when the client goes away before the reply is out. */
   get signal(): AbortSignal {
+    if (this.#disconnect === undefined) {
+      const disconnect = new LazyAbort();
+      const response = this.#response;
+      this.#disconnect = disconnect;
+      if (response.writableFinished || response.destroyed) {
+        if (!response.writableFinished)
+          disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
+      } else {
+        response.once('close', () => {
+          if (!response.writableFinished)
+            disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
+        });
+      }
+    }
     return this.#disconnect.signal;
   }
 
-  /** Aborts the signal: the client went away before the reply was out. */
-  disconnected(): void {
-    this.#disconnect.abort(new DOMException('The client disconnected', 'AbortError'));
-  }
-
-  async readBody(maxBytes: number): Promise<BodyReadResult> {
+  async readBody(maxBytes: number, timeoutMs?: number): Promise<BodyReadResult> {
     const preread = this.#request.body;
     const result =
       preread instanceof Uint8Array || typeof preread === 'string'
         ? prereadBody(preread, maxBytes)
-        : await readNodeBody(this.#request, maxBytes);
+        : await readNodeBody(this.#request, maxBytes, timeoutMs);
     if (result.ok) this.#bytes = result.bytes;
     return result;
   }
@@ -167,7 +176,7 @@ async function serve(
   handler: (request: Request) => Promise<Response>,
   request: NodeRequest,
   response: ServerResponse,
-  logger: ReceiveLogger,
+  logger: FluidLogger,
 ): Promise<void> {
   const controller = new AbortController();
   response.once('close', () => {

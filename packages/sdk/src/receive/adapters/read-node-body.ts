@@ -1,14 +1,21 @@
 import type { IncomingMessage } from 'node:http';
 import type { BodyReadResult } from '../http/read-body.js';
 
-/** Reads a Node request body, refusing a declared or streamed size above `maxBytes` without buffering the rest. */
-export function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyReadResult> {
+/**
+ * Reads a Node request body, refusing a declared or streamed size above `maxBytes` without buffering the rest, and
+ * giving up on a body that takes longer than `timeoutMs` to arrive.
+ */
+export function readNodeBody(
+  request: IncomingMessage,
+  maxBytes: number,
+  timeoutMs?: number,
+): Promise<BodyReadResult> {
   const declared = request.headers['content-length'];
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
     return Promise.resolve({ ok: false, reason: 'too_large' });
   }
   return new Promise((resolve) => {
-    new NodeBodyReader(request, maxBytes, resolve).start();
+    new NodeBodyReader(request, maxBytes, resolve).start(timeoutMs);
   });
 }
 
@@ -25,6 +32,8 @@ class NodeBodyReader {
   readonly #onData = this.#data.bind(this);
   readonly #onEnd = this.#end.bind(this);
   readonly #onError = this.#error.bind(this);
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #done = false;
 
   constructor(request: IncomingMessage, maxBytes: number, resolve: (result: BodyReadResult) => void) {
     this.#request = request;
@@ -32,7 +41,17 @@ class NodeBodyReader {
     this.#resolve = resolve;
   }
 
-  start(): void {
+  start(timeoutMs: number | undefined): void {
+    if (this.#request.readableEnded) {
+      this.#end();
+      return;
+    }
+    if (timeoutMs !== undefined) {
+      this.#timer = setTimeout(() => {
+        this.#request.pause();
+        this.#finish({ ok: false, reason: 'timeout' });
+      }, timeoutMs);
+    }
     this.#request.on('data', this.#onData);
     this.#request.on('end', this.#onEnd);
     this.#request.on('error', this.#onError);
@@ -64,6 +83,9 @@ class NodeBodyReader {
   }
 
   #finish(result: BodyReadResult): void {
+    if (this.#done) return;
+    this.#done = true;
+    clearTimeout(this.#timer);
     this.#request.off('data', this.#onData);
     this.#request.off('end', this.#onEnd);
     this.#request.off('error', this.#onError);

@@ -1,9 +1,12 @@
 import { callbacks } from '../../registry/index.js';
 import type { CallbackDefinitionEntry, CallbackRegistry } from '../../registry/types.js';
-import type { FetchHandler } from '../webhooks/create-webhook-handler.js';
-import { prepareFallback, type Route, resolveSettings, serveCallbacks } from './serve.js';
+import type { FetchHandler } from '../http/fetch-handler.js';
+import { makeRoute, type Route } from './routes.js';
+import { serveCallbacks } from './serve.js';
+import { resolveSettings } from './settings.js';
 import type {
   CallbackContext,
+  CallbackFailurePolicy,
   CallbackFunction,
   CallbackHandlerOptions,
   DefaultRegistry,
@@ -20,15 +23,17 @@ function entryOf(registry: CallbackRegistry, name: string): CallbackDefinitionEn
 }
 
 /**
- * Creates a Web-standard handler that serves Fluid callbacks: verifies `X-Fluid-Callback-Token` and the signature,
- * picks the definition by the body's `callback_name`, validates the request, runs the typed handler under a
- * deadline, validates the reply and sends it.
+ * Creates a Web-standard handler that serves Fluid callbacks. In order: the cheap header checks, the registration
+ * found by the SHA-256 digest of `X-Fluid-Callback-Token`, the HMAC keyed by that token over the raw body, then
+ * JSON, the definition check (the registration's, and the body's `callback_name` if present), request validation,
+ * the handler, reply validation. All of it runs under one deadline counted from arrival, and every refusal or
+ * failure goes through `onFailure`.
  *
  * @example
  * const handler = createCallbackHandler({
- *   resolveKey: (token) => registrations.keyFor(token),
+ *   registrations, // createMemoryRegistrations() or a shared store
  *   handlers: {
- *     update_cart_shipping: async (request, { signal }) => ({ shipping_options: await quote(request.cart, signal) }),
+ *     test_callback_system: (request, { installationUuid }) => ({ message: `hello ${installationUuid}` }),
  *   },
  * })
  */
@@ -36,26 +41,37 @@ function createCallbackHandlerImpl<R extends CallbackRegistry = DefaultRegistry>
   options: CallbackHandlerOptions<R>,
 ): FetchHandler {
   const registry: CallbackRegistry = options.registry ?? callbacks;
+  const onFailure = options.onFailure as
+    | CallbackFailurePolicy
+    | Partial<Record<string, CallbackFailurePolicy>>
+    | undefined;
+  const policyFor = (name: string): CallbackFailurePolicy | undefined =>
+    typeof onFailure === 'function'
+      ? onFailure
+      : onFailure !== undefined && Object.hasOwn(onFailure, name)
+        ? onFailure[name]
+        : undefined;
   const routes = new Map<string, Route>();
-  const fallbacks: Partial<Record<string, unknown>> = options.fallback ?? {};
   for (const [name, run] of Object.entries(options.handlers as Partial<Record<string, AnyRun>>)) {
     if (run === undefined) continue;
-    const entry = entryOf(registry, name);
-    routes.set(name, { name, entry, run, fallbackText: prepareFallback(name, entry, fallbacks[name]) });
+    routes.set(name, makeRoute(name, entryOf(registry, name), run, policyFor(name)));
   }
-  return serveCallbacks((callbackName) => {
-    if (callbackName === null) return { unknown: null };
-    return routes.get(callbackName) ?? { unknown: callbackName };
-  }, resolveSettings(options));
+  const settings = resolveSettings(options);
+  return serveCallbacks(
+    { routes, fixed: undefined, unroutedPolicy: typeof onFailure === 'function' ? onFailure : undefined },
+    settings,
+  );
 }
 
 /**
- * Serves one definition at its own URL: a body without `callback_name` is taken as this definition, and one
- * naming another definition is refused with 400.
+ * Serves one definition at its own URL. Only a registration for this definition opens it, a body naming another
+ * definition is refused (`definition_mismatch`), and `onFailure` decides every failure, an unknown token included:
+ * the shape for checkout-path callbacks.
  *
  * @example
  * app.post('/callbacks/shipping', toNodeHandler(createCallbackHandler.for('update_cart_shipping',
- *   async (request) => ({ shipping_options: [] }), { resolveKey })))
+ *   async (request, { installationUuid }) => quote(installationUuid, request.cart),
+ *   { registrations, onFailure: neutralReply({}) })))
  */
 function forDefinition<N extends keyof R & string, R extends CallbackRegistry = DefaultRegistry>(
   name: N,
@@ -63,16 +79,16 @@ function forDefinition<N extends keyof R & string, R extends CallbackRegistry = 
   options: SingleCallbackOptions<R, N>,
 ): FetchHandler {
   const registry: CallbackRegistry = options.registry ?? callbacks;
-  const entry = entryOf(registry, name);
-  const route: Route = {
+  const route = makeRoute(
     name,
-    entry,
-    run: handler as unknown as AnyRun,
-    fallbackText: prepareFallback(name, entry, options.fallback),
-  };
+    entryOf(registry, name),
+    handler as unknown as AnyRun,
+    options.onFailure as CallbackFailurePolicy | undefined,
+  );
+  const settings = resolveSettings(options);
   return serveCallbacks(
-    (callbackName) => (callbackName === null || callbackName === name ? route : { unknown: callbackName }),
-    resolveSettings(options),
+    { routes: new Map([[name, route]]), fixed: route, unroutedPolicy: undefined },
+    settings,
   );
 }
 

@@ -16,16 +16,10 @@ export interface ResolvedValidation {
 }
 
 /**
- * Requests are always checked strictly unless told otherwise. Responses are checked strictly in development and
- * tests, and with `warn` in production, so a schema drift is reported rather than breaking checkout.
+ * Both directions are checked strictly unless told otherwise. Nothing is read from the environment: a service
+ * that wants drifted replies reported rather than refused in production says `{ response: 'warn' }`.
  */
 export function resolveValidation(options: ValidationOptions | undefined): ResolvedValidation {
-  const responseDefault: ValidationMode = isProduction() ? 'warn' : 'strict';
   if (typeof options === 'string') return { request: options, response: options };
-  return { request: options?.request ?? 'strict', response: options?.response ?? responseDefault };
-}
-
-function isProduction(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.NODE_ENV === 'production';
+  return { request: options?.request ?? 'strict', response: options?.response ?? 'strict' };
 }

@@ -1,4 +1,4 @@
-import { FluidError } from '../../errors/fluid-error.js';
+import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /**
  * Why a delivery failed verification. Every reason maps to the same 401 response; the code exists for
@@ -41,7 +41,9 @@ export class SignatureVerificationError extends FluidError {
   }
 }
 
-/** True when `error` is a {@link SignatureVerificationError}, matched by name so it works across bundles. */
+defineErrorKind(SignatureVerificationError, 'SignatureVerificationError');
+
+/** True when `error` is a {@link SignatureVerificationError}, across SDK copies: `SignatureVerificationError.is`. */
 export function isSignatureVerificationError(error: unknown): error is SignatureVerificationError {
-  return error instanceof Error && error.name === 'SignatureVerificationError';
+  return SignatureVerificationError.is(error);
 }

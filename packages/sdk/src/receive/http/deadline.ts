@@ -9,13 +9,14 @@ export type DeadlineResult<T> =
 /**
  * Runs `work` with an abort handle that fires at the deadline (or when the `parent` signal aborts, e.g. the client
  * went away) and settles at the deadline at the latest. Work that finishes later is dropped: its value is ignored
- * and its rejection swallowed. `parent` is read only when the work reads its own signal, and a synchronous reply
- * needs no timer at all.
+ * and its rejection swallowed, except that `onLate` hears how it ended. `parent` is read only when the work reads its
+ * own signal, and a synchronous reply needs no timer at all.
  */
 export function runWithDeadline<T>(
   work: (abort: LazyAbort) => T | Promise<T>,
   timeoutMs: number,
   parent?: () => AbortSignal | undefined,
+  onLate?: (result: DeadlineResult<T>) => void,
 ): Promise<DeadlineResult<T>> {
   const abort = new LazyAbort(parent);
   let immediate: T | Promise<T>;
@@ -31,23 +32,26 @@ export function runWithDeadline<T>(
   }
   const pending = immediate;
   return new Promise((resolve) => {
-    // Whichever settles first wins; a later resolve is ignored, and the rejection handler swallows a late error.
+    let late = false;
+    // Whichever settles first wins; a later result goes to onLate only, and a late rejection is swallowed.
     const timer = setTimeout(() => {
+      late = true;
       abort.abort(new DOMException('The handler ran past its deadline', 'TimeoutError'));
       resolve({ kind: 'timeout' });
     }, timeoutMs);
+    const settle = (result: DeadlineResult<T>) => {
+      if (late) {
+        onLate?.(result);
+        return;
+      }
+      clearTimeout(timer);
+      abort.release();
+      resolve(result);
+    };
     // Promise.resolve also turns a thenable whose `then` throws into a rejection.
     Promise.resolve(pending).then(
-      (value) => {
-        clearTimeout(timer);
-        abort.release();
-        resolve({ kind: 'value', value });
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        abort.release();
-        resolve({ kind: 'error', error });
-      },
+      (value) => settle({ kind: 'value', value }),
+      (error: unknown) => settle({ kind: 'error', error }),
     );
   });
 }

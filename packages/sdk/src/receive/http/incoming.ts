@@ -8,8 +8,8 @@ export interface Incoming {
   readonly headers: HeadersInput;
   /** The `Content-Type` header, or null. */
   readonly contentType: string | null;
-  /** Reads the body, stopping as soon as it exceeds `maxBytes`. Call once. */
-  readBody(maxBytes: number): Promise<BodyReadResult>;
+  /** Reads the body, stopping as soon as it exceeds `maxBytes` or takes longer than `timeoutMs`. Call once. */
+  readBody(maxBytes: number, timeoutMs?: number): Promise<BodyReadResult>;
   /** Aborts when the client goes away, where the runtime says so. */
   readonly signal: AbortSignal | undefined;
   /** The request as a Web `Request` (built on demand where the runtime did not provide one; body consumed). */
@@ -22,7 +22,7 @@ export function fromWebRequest(request: Request): Incoming {
     method: request.method,
     headers: request.headers,
     contentType: request.headers.get('content-type'),
-    readBody: (maxBytes) => readBodyWithLimit(request, maxBytes),
+    readBody: (maxBytes, timeoutMs) => readBodyWithLimit(request, maxBytes, timeoutMs),
     signal: request.signal,
     request: () => request,
   };

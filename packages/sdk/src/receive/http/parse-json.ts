@@ -23,5 +23,3 @@ export function isJsonContentType(value: string | null): boolean {
   const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
-
-export { isRecord } from '../../is-record.js';

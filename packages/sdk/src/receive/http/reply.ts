@@ -2,7 +2,7 @@
 export interface Reply {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  readonly body: string | Uint8Array<ArrayBuffer>;
 }
 
 const JSON_HEADERS = {
@@ -22,6 +22,15 @@ export function jsonReply(status: number, body: unknown, headers?: Record<string
 /** A reply whose JSON text is already serialized. */
 export function jsonTextReply(status: number, text: string): Reply {
   return { status, headers: JSON_HEADERS, body: text };
+}
+
+/** A `Response` (from a failure policy) as a reply; its body is read whole. */
+export async function fromWebResponse(response: Response): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
 }
 
 /** The reply as a Web `Response`. */

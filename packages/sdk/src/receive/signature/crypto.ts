@@ -8,6 +8,7 @@ const encoder = new TextEncoder();
 interface NodeHmac {
   update(data: Uint8Array | string): NodeHmac;
   digest(): Uint8Array;
+  digest(encoding: 'hex'): string;
 }
 
 interface NodeCrypto {
@@ -136,6 +137,18 @@ export async function sha256(value: string): Promise<Uint8Array> {
   return new Uint8Array(await subtle().digest('SHA-256', encoder.encode(value)));
 }
 
+/**
+ * Lowercase hex SHA-256 of a UTF-8 string: the digest registration stores keep instead of a `cvt_` token. Computed
+ * synchronously where node:crypto is at hand, with Web Crypto elsewhere.
+ */
+export function sha256Hex(value: string): string | Promise<string> {
+  const node = nodeCrypto();
+  if (node !== undefined) return node.createHash('sha256').update(value).digest('hex');
+  return subtle()
+    .digest('SHA-256', encoder.encode(value))
+    .then((digest) => toHex(new Uint8Array(digest)));
+}
+
 /** Compares two byte strings without an early exit; different lengths compare unequal without throwing. */
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   const length = Math.max(a.length, b.length);
@@ -161,8 +174,10 @@ function hexDigit(code: number): number {
   return code <= 57 ? code - 48 : code - 87;
 }
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  for (const byte of bytes) out += HEX_PAIRS[byte];
   return out;
 }

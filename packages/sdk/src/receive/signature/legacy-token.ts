@@ -31,10 +31,21 @@ export async function verifyLegacyToken(options: VerifyLegacyTokenOptions): Prom
     return { ok: false, reason: 'duplicate_header', header: FluidHeader.legacyAuthToken };
   const tokens = usableKeys(options.tokens);
   if (tokens.length === 0) return { ok: false, reason: 'no_usable_key' };
-  const presented = await sha256(header.value);
-  const expected = await Promise.all(tokens.map(sha256));
-  let matched = false;
-  for (const digest of expected) matched = constantTimeEqual(presented, digest) || matched;
-  if (!matched) return { ok: false, reason: 'signature_mismatch', header: FluidHeader.legacyAuthToken };
+  if ((await matchingToken(header.value, tokens)) < 0)
+    return { ok: false, reason: 'signature_mismatch', header: FluidHeader.legacyAuthToken };
   return { ok: true };
+}
+
+/**
+ * The index of the token in `tokens` equal to `presented`, or -1. Both sides are hashed first and every token is
+ * compared, so neither the lengths nor the position of the match show in the time taken.
+ */
+export async function matchingToken(presented: string, tokens: readonly string[]): Promise<number> {
+  const digest = await sha256(presented);
+  let matched = -1;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const equal = constantTimeEqual(digest, await sha256(tokens[index] as string));
+    if (equal && matched < 0) matched = index;
+  }
+  return matched;
 }

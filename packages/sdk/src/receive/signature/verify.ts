@@ -2,10 +2,11 @@ import {
   type SignatureFailureReason,
   SignatureVerificationError,
 } from '../errors/signature-verification-error.js';
-import { hmacVerify, parseHexMac, type RawBody, signedMessage } from './crypto.js';
-import { type HeadersInput, readSingleHeader } from './header-input.js';
+import { hmacVerify, type RawBody, signedMessage } from './crypto.js';
+import type { HeadersInput } from './header-input.js';
 import { FluidHeader } from './header-names.js';
 import { type SigningKeys, usableKeys } from './keys.js';
+import { checkSignatureHeaders, type SignatureHeaders } from './signature-headers.js';
 
 /** Options for {@link verifyFluidSignature}. */
 export interface VerifyFluidSignatureOptions {
@@ -42,8 +43,6 @@ export interface VerificationFailure {
 /** Default timestamp tolerance, in seconds, matching Fluid's guidance. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-const TIMESTAMP = /^\d{1,15}$/;
-
 /**
  * Verifies `X-Fluid-Signature` over the exact raw body: lowercase hex HMAC-SHA256 of `"{X-Fluid-Timestamp}.{body}"`,
  * compared in constant time, against every usable key, with a timestamp tolerance in both directions.
@@ -58,33 +57,31 @@ export async function verifyFluidSignature(
   options: VerifyFluidSignatureOptions,
 ): Promise<SignatureVerificationResult> {
   const { rawBody, headers, toleranceSeconds = DEFAULT_TOLERANCE_SECONDS, now = new Date() } = options;
-
-  const signatureHeader = readSingleHeader(headers, FluidHeader.signature);
-  if (signatureHeader.kind !== 'value')
-    return fail(headerReason(signatureHeader.kind), FluidHeader.signature);
-  const timestampHeader = readSingleHeader(headers, FluidHeader.timestamp);
-  if (timestampHeader.kind !== 'value')
-    return fail(headerReason(timestampHeader.kind), FluidHeader.timestamp);
-
-  const timestampText = timestampHeader.value;
-  if (!TIMESTAMP.test(timestampText)) return fail('malformed_timestamp', FluidHeader.timestamp);
-  const timestamp = Number(timestampText);
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  if (!(Math.abs(nowSeconds - timestamp) <= toleranceSeconds))
-    return fail('timestamp_out_of_tolerance', FluidHeader.timestamp);
-
-  const mac = parseHexMac(signatureHeader.value);
-  if (mac === undefined) return fail('malformed_signature', FluidHeader.signature);
-
+  const checked = checkSignatureHeaders(headers, toleranceSeconds, now.getTime());
+  if (!checked.ok) return fail(checked.reason, checked.header);
   const keys = usableKeys(options.keys);
   if (keys.length === 0) return fail('no_usable_key');
+  const matched = await matchingKey(keys, checked, rawBody);
+  if (matched < 0) return fail('signature_mismatch', FluidHeader.signature);
+  return { ok: true, timestamp: checked.timestamp };
+}
 
-  const message = signedMessage(timestampText, rawBody);
-  // Every key is tried, so the time taken does not reveal which key of a rotation matched.
-  let matched = false;
-  for (const key of keys) matched = (await hmacVerify(key, mac, message)) || matched;
-  if (!matched) return fail('signature_mismatch', FluidHeader.signature);
-  return { ok: true, timestamp };
+/**
+ * The index of the key in `keys` that signed `body`, or -1. Every key is tried, so the time taken does not reveal
+ * which key of a rotation matched.
+ */
+export async function matchingKey(
+  keys: readonly string[],
+  signature: SignatureHeaders,
+  body: RawBody,
+): Promise<number> {
+  const message = signedMessage(signature.timestampText, body);
+  let matched = -1;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
+    if ((await hmacVerify(key, signature.mac, message)) && matched < 0) matched = index;
+  }
+  return matched;
 }
 
 /**
@@ -99,10 +96,6 @@ export async function assertFluidSignature(
   const result = await verifyFluidSignature(options);
   if (!result.ok) throw new SignatureVerificationError(result.reason, result.header);
   return { timestamp: result.timestamp };
-}
-
-function headerReason(kind: 'missing' | 'duplicate'): SignatureFailureReason {
-  return kind === 'missing' ? 'missing_header' : 'duplicate_header';
 }
 
 function fail(reason: SignatureFailureReason, header?: string): VerificationFailure {

@@ -1,14 +1,16 @@
 import { HandlerContextBase } from '../http/handler-context.js';
 import type { Incoming } from '../http/incoming.js';
 import type { LazyAbort } from '../http/lazy-abort.js';
-import type { WebhookContext } from './create-webhook-handler.js';
+import type { WebhookContext, WebhookKeyKind } from './types.js';
 
 /** The context a webhook handler receives. */
-export class HandlerContext extends HandlerContextBase implements WebhookContext {
+export class WebhookHandlerContext extends HandlerContextBase implements WebhookContext {
   readonly shop: string | null;
+  readonly keyKind: WebhookKeyKind;
 
-  constructor(shop: string | null, abort: LazyAbort, incoming: Incoming) {
+  constructor(shop: string | null, keyKind: WebhookKeyKind, abort: LazyAbort, incoming: Incoming) {
     super(abort, incoming);
     this.shop = shop;
+    this.keyKind = keyKind;
   }
 }

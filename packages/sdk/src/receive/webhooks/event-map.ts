@@ -3,34 +3,59 @@ import type {
   DropletInstalledPayload,
   DropletUninstalledPayload,
   GenericEventPayload,
+  MemberEventPayload,
   OrderEventPayload,
   ProductEventPayload,
   SubscriptionEventPayload,
 } from './payloads.js';
 
-/** Event names with a known payload type, mapped to that type. Other names get {@link GenericEventPayload}. */
+/**
+ * Event names with a known payload type, mapped to that type; each names its source (fluid/API.md §4 and §8, and
+ * Fluid's webhooks-v0 OpenAPI document). Other names get {@link GenericEventPayload}. There is no
+ * `droplet_reinstalled`: Fluid delivers a reinstall as a fresh `droplet_installed`.
+ */
 export interface FluidWebhookEventMap {
+  /** Fluid's Webhook::TopicRegistry (droplet: installed); payload shapes from the droplet guides. */
   droplet_installed: DropletInstalledPayload;
+  /** Fluid's Webhook::TopicRegistry (droplet: uninstalled). */
   droplet_uninstalled: DropletUninstalledPayload;
-  droplet_reinstalled: DropletInstalledPayload;
+  /** webhooks-v0: the envelope's `name` example and the member branch of the enriched payload. */
+  member_sponsorships_reassigned: MemberEventPayload;
+  /** droplet-template-shipstation's event handler; the mintlify-starter webhooks guide example. */
   order_created: OrderEventPayload;
+  /** droplet-template-shipstation's event handler. */
   order_updated: OrderEventPayload;
+  /** droplet-template-shipstation's event handler. */
   order_cancelled: OrderEventPayload;
+  /** droplet-template-shipstation's event handler. */
   order_refunded: OrderEventPayload;
+  /** droplet-template-shipstation's event handler. */
   order_shipped: OrderEventPayload;
+  /** droplet-template-shipstation's event handler. */
   order_external_id_synced: OrderEventPayload;
+  /** droplet-template docs, handling webhook events (example payload). */
   product_created: ProductEventPayload;
-  product_updated: ProductEventPayload;
+  /** The droplet subscription webhook guide (example payload). */
   subscription_started: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_paused: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_cancelled: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_billed: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_declined: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_resumed: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_resumed_after_payment_fix: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_reactivated: SubscriptionEventPayload;
+  /** The droplet subscription webhook guide, step 5. */
   subscription_skipped: SubscriptionEventPayload;
+  /** A Fluid droplet security review (§2.2) naming the registered topic. */
   subscription_updated: SubscriptionEventPayload;
+  /** webhooks-v0: the `minimal` envelope example and the cart branch of the enriched payload. */
   cart_updated: CartEventPayload;
 }
 

@@ -1,20 +1,10 @@
-export type {
-  FetchHandler,
-  KeyLookup,
-  WebhookContext,
-  WebhookEventHandler,
-  WebhookHandlerOptions,
-  WebhookHandlers,
-} from './create-webhook-handler.js';
-export { createWebhookHandler } from './create-webhook-handler.js';
+export { createWebhookHandler, isLifecycleEvent } from './create-webhook-handler.js';
 export type {
   FluidWebhookEventMap,
   KnownWebhookEventName,
   WebhookEvent,
   WebhookPayload,
 } from './event-map.js';
-export type { IdempotencyStore, MemoryIdempotencyStoreOptions } from './idempotency-store.js';
-export { createMemoryIdempotencyStore } from './idempotency-store.js';
 export type {
   DropletInstallation,
   DropletInstallationExchangeResponse,
@@ -32,12 +22,23 @@ export type {
   DropletInstalledV2Company,
   DropletUninstalledPayload,
   GenericEventPayload,
+  MemberEventPayload,
   OrderEventPayload,
   ProductEventPayload,
   SubscriptionEventPayload,
+  WebhookMember,
   WebhookOrder,
   WebhookPayloadMetadata,
   WebhookProduct,
   WebhookProductVariant,
   WebhookSubscription,
 } from './payloads.js';
+export type {
+  KeyLookup,
+  ResolveWebhookKeys,
+  WebhookContext,
+  WebhookEventHandler,
+  WebhookHandlerOptions,
+  WebhookHandlers,
+  WebhookKeyKind,
+} from './types.js';

@@ -1,20 +1,22 @@
-import { isRecord } from '../http/parse-json.js';
+import { isRecord } from '../../is-record.js';
 import type { WebhookEvent } from './event-map.js';
 
 /** Credentials as a v1 install delivers them, or as a v2 exchange returns them. */
 export interface InstallationCredentials {
   /** `dit_…`: the Bearer token for API calls on behalf of the installation. */
   readonly authenticationToken: string;
-  /** `wvt_…`: the key the company's webhooks are signed with. */
-  readonly webhookVerificationToken: string;
+  /** `wvt_…`: the key the company's webhooks are signed with; a v1 install may not carry it (null). */
+  readonly webhookVerificationToken: string | null;
 }
 
 /** A `droplet_installed` event, v1 or v2, in one shape. */
 export interface DropletInstallation {
   /** `v1`: credentials inline; `v2`: a one-time exchange token. */
   readonly contractVersion: 'v1' | 'v2';
-  readonly dropletInstallationUuid: string;
+  /** The installation (`dri_…`); a v1 install may not carry it (null). */
+  readonly dropletInstallationUuid: string | null;
   readonly dropletUuid: string;
+  /** `fluid_company_id`, a number (a numeric string is converted). */
   readonly companyId: number;
   readonly shop: string;
   readonly companyName: string | null;
@@ -56,24 +58,26 @@ export type InstallationExchange = (
 
 /**
  * Normalizes a v1 (tokens inline) or v2 (exchange token) `droplet_installed` payload into one shape.
- * Throws a `TypeError` when the company block has neither form.
+ * Throws a `TypeError` naming the `company` field that is missing or mistyped.
  *
  * @example
  * on: { droplet_installed: async (event) => { const installation = normalizeInstallation(event) } }
  */
-export function normalizeInstallation(
-  event: WebhookEvent<'droplet_installed'> | WebhookEvent<'droplet_reinstalled'>,
-): DropletInstallation {
-  const company: Record<string, unknown> = event.payload.company;
+export function normalizeInstallation(event: WebhookEvent<'droplet_installed'>): DropletInstallation {
+  const company: unknown = event.payload.company;
+  if (!isRecord(company)) throw new TypeError('droplet_installed payload: company is missing');
+  const credentials = company.credentials;
+  const v2 = isRecord(credentials) && typeof credentials.exchange_token === 'string';
   const base = {
-    dropletInstallationUuid: stringField(company, 'droplet_installation_uuid'),
+    dropletInstallationUuid: v2
+      ? stringField(company, 'droplet_installation_uuid')
+      : optionalStringField(company, 'droplet_installation_uuid'),
     dropletUuid: stringField(company, 'droplet_uuid'),
     companyId: numberField(company, 'fluid_company_id'),
     shop: stringField(company, 'fluid_shop'),
     companyName: typeof company.name === 'string' ? company.name : null,
   };
-  const credentials = company.credentials;
-  if (isRecord(credentials) && typeof credentials.exchange_token === 'string') {
+  if (v2 && isRecord(credentials) && typeof credentials.exchange_token === 'string') {
     return {
       ...base,
       contractVersion: 'v2',
@@ -88,22 +92,19 @@ export function normalizeInstallation(
       },
     };
   }
-  if (
-    typeof company.authentication_token === 'string' &&
-    typeof company.webhook_verification_token === 'string'
-  ) {
+  if (company.authentication_token !== undefined) {
     return {
       ...base,
       contractVersion: 'v1',
       credentials: {
-        authenticationToken: company.authentication_token,
-        webhookVerificationToken: company.webhook_verification_token,
+        authenticationToken: stringField(company, 'authentication_token'),
+        webhookVerificationToken: optionalStringField(company, 'webhook_verification_token'),
       },
       exchange: null,
     };
   }
   throw new TypeError(
-    'droplet_installed payload has neither inline credentials (v1) nor an exchange token (v2)',
+    'droplet_installed payload: company.authentication_token (v1) and company.credentials.exchange_token (v2) are both missing',
   );
 }
 
@@ -131,14 +132,23 @@ export async function resolveInstallationCredentials(
 
 function stringField(record: Record<string, unknown>, key: string): string {
   const value = record[key];
+  if (value === undefined || value === null)
+    throw new TypeError(`droplet_installed payload: company.${key} is missing`);
   if (typeof value !== 'string')
-    throw new TypeError(`droplet_installed payload: company.${key} is not a string`);
+    throw new TypeError(`droplet_installed payload: company.${key} must be a string`);
   return value;
+}
+
+function optionalStringField(record: Record<string, unknown>, key: string): string | null {
+  const value = record[key];
+  return value === undefined || value === null ? null : stringField(record, key);
 }
 
 function numberField(record: Record<string, unknown>, key: string): number {
   const value = record[key];
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  throw new TypeError(`droplet_installed payload: company.${key} is not a number`);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
+  if (value === undefined || value === null)
+    throw new TypeError(`droplet_installed payload: company.${key} is missing`);
+  throw new TypeError(`droplet_installed payload: company.${key} must be a whole number or a numeric string`);
 }

@@ -1,18 +1,22 @@
-import { isRecord } from '../http/parse-json.js';
+import { isRecord } from '../../is-record.js';
 import type { FluidWebhookEventMap, WebhookEvent } from './event-map.js';
 
 /** The outcome of normalizing a parsed body into a {@link WebhookEvent}. */
 export type NormalizeResult =
   | { readonly ok: true; readonly event: WebhookEvent }
-  | { readonly ok: false; readonly problem: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'not_an_object' | 'no_event_name' | 'missing_resource';
+      readonly problem: string;
+    };
 
-const EVENT_NAME = /^[a-z][a-z0-9_]{0,127}$/;
+const EVENT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,127}$/;
 
 // Where each known event keeps its resource data; the typed handlers rely on it being an object.
 const resourceKeyOf: { readonly [N in keyof FluidWebhookEventMap]: string } = {
   droplet_installed: 'company',
   droplet_uninstalled: 'company',
-  droplet_reinstalled: 'company',
+  member_sponsorships_reassigned: 'member',
   order_created: 'order',
   order_updated: 'order',
   order_cancelled: 'order',
@@ -20,7 +24,6 @@ const resourceKeyOf: { readonly [N in keyof FluidWebhookEventMap]: string } = {
   order_shipped: 'order',
   order_external_id_synced: 'order',
   product_created: 'product',
-  product_updated: 'product',
   subscription_started: 'subscription',
   subscription_paused: 'subscription',
   subscription_cancelled: 'subscription',
@@ -40,22 +43,35 @@ export function isKnownWebhookEvent(name: string): name is keyof FluidWebhookEve
 }
 
 /**
- * Turns a parsed webhook body into one shape: the envelope `{ id, identifier, name, timestamp, payload }`, or the
- * legacy flat `{ resource, event, company, ... }`, which is treated as its own payload.
+ * Turns a parsed webhook body into one shape. Fluid sends the envelope `{ id, identifier, name, timestamp, payload }`
+ * and the flat `{ resource, event, company, ... }`, the latter also nested as `{ payload: { resource, event, ... } }`.
+ * The event name and the resource data are read from the same object, so a body cannot name one event at the top
+ * and carry another's data underneath.
  *
  * @example
  * const result = normalizeWebhookEvent(JSON.parse(text))
  * if (result.ok) console.log(result.event.name)
  */
 export function normalizeWebhookEvent(body: unknown): NormalizeResult {
-  if (!isRecord(body)) return { ok: false, problem: 'the body is not a JSON object' };
+  if (!isRecord(body))
+    return { ok: false, reason: 'not_an_object', problem: 'the body is not a JSON object' };
   const isEnvelope = isRecord(body.payload) && typeof body.name === 'string';
-  const payload = isEnvelope ? (body.payload as Record<string, unknown>) : body;
+  // Flat: the body itself, or a `payload` object carrying `resource` and `event` when the top level names nothing.
+  const nested = !isEnvelope && isRecord(body.payload) && eventNameOf(undefined, body) === undefined;
+  const payload = isEnvelope || nested ? (body.payload as Record<string, unknown>) : body;
   const name = eventNameOf(isEnvelope ? body.name : undefined, payload);
   if (name === undefined)
-    return { ok: false, problem: 'no event name (name, event_name or resource and event)' };
+    return {
+      ok: false,
+      reason: 'no_event_name',
+      problem: 'no event name (name, event_name or resource and event)',
+    };
   if (isKnownWebhookEvent(name) && !isRecord(payload[resourceKeyOf[name]])) {
-    return { ok: false, problem: `${name} has no "${resourceKeyOf[name]}" object` };
+    return {
+      ok: false,
+      reason: 'missing_resource',
+      problem: `${name} has no "${resourceKeyOf[name]}" object`,
+    };
   }
   const id = isEnvelope && (typeof body.id === 'number' || typeof body.id === 'string') ? body.id : null;
   return {

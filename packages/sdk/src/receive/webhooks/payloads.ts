@@ -21,16 +21,26 @@ export interface WebhookPayloadMetadata {
 export interface DropletCompanyBase {
   readonly droplet_installation_uuid: string;
   readonly droplet_uuid: string;
-  readonly fluid_company_id: number;
+  /** A number in Fluid's examples; Fluid's fleet install schema also accepts a numeric string. */
+  readonly fluid_company_id: number | string;
   readonly fluid_shop: string;
   readonly name?: string;
   readonly [key: string]: unknown;
 }
 
-/** A v1 install's company block: credentials inline. */
-export interface DropletInstalledV1Company extends DropletCompanyBase {
+/**
+ * A v1 install's company block: credentials inline. Fluid's fleet install schema treats the installation uuid and
+ * the `wvt_` key as optional in v1 payloads.
+ */
+export interface DropletInstalledV1Company {
+  readonly droplet_installation_uuid?: string;
+  readonly droplet_uuid: string;
+  readonly fluid_company_id: number | string;
+  readonly fluid_shop: string;
+  readonly name?: string;
   readonly authentication_token: string;
-  readonly webhook_verification_token: string;
+  readonly webhook_verification_token?: string;
+  readonly [key: string]: unknown;
 }
 
 /** A v2 install's company block: a one-time exchange token instead of credentials. */
@@ -51,6 +61,26 @@ export interface DropletInstalledPayload extends WebhookPayloadMetadata {
 /** Payload of `droplet_uninstalled`. */
 export interface DropletUninstalledPayload extends WebhookPayloadMetadata {
   readonly company: DropletCompanyBase;
+}
+
+/** A member as webhooks carry it (webhooks-v0 documents a subset; the object is open). */
+export interface WebhookMember {
+  /** The member's UUID. */
+  readonly id: string;
+  readonly email?: string;
+  readonly name?: string;
+  readonly member_type?: {
+    readonly id?: string;
+    readonly name?: string;
+    readonly slug?: string;
+    readonly [key: string]: unknown;
+  };
+  readonly [key: string]: unknown;
+}
+
+/** Payload of `member_*` events: the member object under `member` (webhooks-v0, `WebhookMemberResourceData`). */
+export interface MemberEventPayload extends WebhookPayloadMetadata {
+  readonly member: WebhookMember;
 }
 
 /** An order as webhooks carry it (only `id` is documented in every example). */
