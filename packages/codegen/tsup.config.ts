@@ -15,8 +15,9 @@ export default defineConfig(() => {
       tsconfig: '../../tsconfig.build.json',
     },
     {
-      // The executable: ESM only, no types; tsup keeps the `#!/usr/bin/env node` line of the entry.
-      entry: { cli: 'src/cli/bin.ts' },
+      // The executable: ESM only, no types; tsup keeps the `#!/usr/bin/env node` line of the entry. The
+      // worker-thread entry sits beside index.js and cli.js, where the generator looks for it.
+      entry: { cli: 'src/cli/bin.ts', 'emit-worker': 'src/core/emit-worker.ts' },
       format: ['esm'],
       dts: false,
       clean: false,

@@ -1,33 +1,20 @@
+import { emitAll, threadsFor } from './core/emit-pool.js';
+import type { DefinitionOutput, EmitJob, EmitSettings, GeneratedFile } from './core/types.js';
 import type { Diagnostic } from './diagnostics.js';
-import { emitTypes, emitZod, emitZodRuntime, type PreparedSchema, prepareSchema } from './emit/emitters.js';
-import { banner, renderModule } from './emit/module.js';
+import { emitZodRuntime } from './emit/emitters.js';
+import { banner, DEFAULT_COMMAND } from './emit/module.js';
 import { type RegistryEntry, renderRegistry } from './emit/registry.js';
 import { stripVendorKeywords } from './emit/strip-vendor.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { checkExample } from './load/check-example.js';
-import type { CallbackDefinition, SourcedDefinition } from './load/definition.js';
+import type { SourcedDefinition } from './load/definition.js';
 import { assignNames, type DefinitionNames } from './naming/assign-names.js';
 import { VERSION } from './version.js';
 
-/** One file of output, its path relative to the output folder (forward slashes). */
-export interface GeneratedFile {
-  readonly path: string;
-  readonly contents: string;
-}
+export { PARALLEL_THRESHOLD } from './core/emit-pool.js';
+export type { DefinitionOutput, GeneratedFile } from './core/types.js';
 
-/** What one definition turned into; cached by hash so watch mode skips unchanged definitions. */
-export interface DefinitionOutput {
-  readonly hash: string;
-  readonly file: GeneratedFile | undefined;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly runtime: ReadonlySet<string>;
-  /** Every type the module exports, root types first. */
-  readonly types: readonly string[];
-  /** Every validator the module exports. */
-  readonly validators: readonly string[];
-}
-
-/** Per-definition outputs from earlier runs, keyed by definition, settings and source; pass the same map each run. */
+/** Per-definition outputs from earlier runs, keyed by {@link cacheKey}; pass the same map each run. */
 export type GenerateCache = Map<string, DefinitionOutput>;
 
 /** Options for {@link generate}. */
@@ -36,8 +23,29 @@ export interface GenerateOptions {
   readonly strict?: boolean;
   /** Schema nesting limit handed to the schema step (its own default when absent). */
   readonly maxDepth?: number;
-  /** Reuse outputs of unchanged definitions (watch mode). */
+  /** Reuse outputs of unchanged definitions (watch mode, or the output manifest of an earlier run). */
   readonly cache?: GenerateCache;
+  /**
+   * The command every banner names as the way to regenerate the file, as the consumer runs it.
+   * @default 'fluid-codegen generate'
+   */
+  readonly command?: string;
+  /**
+   * Threads to emit on. By default one below {@link PARALLEL_THRESHOLD} definitions to emit, else
+   * every core; the output is byte-identical either way.
+   */
+  readonly threads?: number;
+  /** Stops emitting when aborted; `generate` then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/** One definition of a successful or failed run: its name, cache key and output. */
+export interface DefinitionRecord {
+  readonly name: string;
+  readonly source: string;
+  /** The input hash: definition, names, generator version and every setting that changes the output. */
+  readonly key: string;
+  readonly output: DefinitionOutput;
 }
 
 /** The output tree (empty when the run failed), every diagnostic, and which definitions were re-emitted. */
@@ -47,12 +55,9 @@ export interface GenerateResult {
   readonly diagnostics: Diagnostic[];
   /** Names of the definitions emitted in this run rather than taken from the cache. */
   readonly emitted: string[];
+  /** Every definition with its input hash and output, sorted by name (what the manifest records). */
+  readonly definitions: DefinitionRecord[];
 }
-
-const DIRECTIONS = [
-  { key: 'request_schema', suffix: 'Request', pointer: '/request_schema' },
-  { key: 'response_schema', suffix: 'Response', pointer: '/response_schema' },
-] as const;
 
 function byNameThenSource(a: SourcedDefinition, b: SourcedDefinition): number {
   const name = compare(a.definition.name, b.definition.name);
@@ -64,76 +69,40 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-function rootDescription(definition: CallbackDefinition, direction: 'Request' | 'Response'): string {
-  const lead =
-    direction === 'Request'
-      ? `Request body Fluid sends for the \`${definition.name}\` callback.`
-      : `Response body a service returns for the \`${definition.name}\` callback.`;
-  return definition.description === null ? lead : `${lead}\n\n${definition.description}`;
+/**
+ * The input hash of one definition under `settings`: what a cached output is looked up by. The
+ * source label is not part of it (diagnostics are re-located on reuse), so moving the input folder
+ * keeps the cache.
+ */
+export function cacheKey(hash: string, settings: EmitSettings): string {
+  return sha256(canonicalJson({ hash, settings: { ...settings, maxDepth: settings.maxDepth ?? null } }));
 }
 
-/** Suffixes of a prepared schema's named definitions, sorted. */
-function suffixesOf(prepared: PreparedSchema): string[] {
-  return [...prepared.definitions.values()].map((entry) => entry.suffix).sort(compare);
-}
-
-async function emitDefinition(
-  item: SourcedDefinition,
-  names: DefinitionNames,
-  options: GenerateOptions,
-  hash: string,
-): Promise<DefinitionOutput> {
-  const { definition } = item;
-  const locate = (diagnostic: Diagnostic): Diagnostic => ({
+/** `output` as reused for `item`: its diagnostics carry this run's source label. */
+function relocate(output: DefinitionOutput, item: SourcedDefinition): DefinitionOutput {
+  const diagnostics = output.diagnostics.map((diagnostic) => ({
     ...diagnostic,
-    file: diagnostic.file ?? item.source,
-    definition: diagnostic.definition ?? definition.name,
-  });
-  const diagnostics: Diagnostic[] = [];
-  const sections: string[] = [];
-  const runtime = new Set<string>();
-  const types: string[] = [];
-  const validators: string[] = [];
-  let failed = false;
-  for (const direction of DIRECTIONS) {
-    const prepared = prepareSchema(definition[direction.key], {
-      pointer: direction.pointer,
-      ...(options.strict === undefined ? {} : { strict: options.strict }),
-      ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
-    });
-    diagnostics.push(...prepared.diagnostics.map(locate));
-    if (prepared.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-      failed = true;
-      continue;
-    }
-    const typeName = `${names.typePrefix}${direction.suffix}`;
-    const emittedTypes = await emitTypes(prepared, {
-      typeName,
-      pointer: direction.pointer,
-      description: rootDescription(definition, direction.suffix),
-      ...(direction.suffix === 'Response' && definition.example_response !== null
-        ? { example: definition.example_response }
-        : {}),
-    });
-    const constPrefix = `${names.constPrefix}${direction.suffix}`;
-    const emittedZod = emitZod(prepared, {
-      constName: `${constPrefix}Schema`,
-      typeName,
-      pointer: direction.pointer,
-    });
-    diagnostics.push(...emittedTypes.diagnostics.map(locate), ...emittedZod.diagnostics.map(locate));
-    for (const helper of emittedZod.runtime) runtime.add(helper);
-    sections.push(emittedTypes.code, emittedZod.code);
-    const suffixes = suffixesOf(prepared);
-    types.push(typeName, ...suffixes.map((suffix) => `${typeName}${suffix}`));
-    validators.push(`${constPrefix}Schema`, ...suffixes.map((suffix) => `${constPrefix}${suffix}Schema`));
-  }
-  if (!failed) diagnostics.push(...checkExample(item, options.strict ?? false));
-  failed ||= diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  const file = failed
-    ? undefined
-    : { path: names.fileName, contents: renderModule({ hash, runtime, sections }) };
-  return { hash, file, diagnostics, runtime, types, validators };
+    file: item.source,
+    definition: item.definition.name,
+  }));
+  return { ...output, diagnostics };
+}
+
+/** Adds the `example_response` check to a freshly emitted output (only when its schemas were fine). */
+function withExampleCheck(
+  output: DefinitionOutput,
+  item: SourcedDefinition,
+  strict: boolean,
+): DefinitionOutput {
+  if (output.file === undefined) return output;
+  const found = checkExample(item, strict);
+  if (found.length === 0) return output;
+  const failed = found.some((diagnostic) => diagnostic.severity === 'error');
+  return {
+    ...output,
+    diagnostics: [...output.diagnostics, ...found],
+    file: failed ? undefined : output.file,
+  };
 }
 
 /** Names the registry module declares itself. */
@@ -207,24 +176,54 @@ export async function generate(
       pointer: '',
     });
   }
-  const outputs: Array<{ item: SourcedDefinition; names: DefinitionNames; output: DefinitionOutput }> = [];
-  const emitted: string[] = [];
-  const settings = { strict: options.strict ?? false, maxDepth: options.maxDepth ?? null, version: VERSION };
+  const settings: EmitSettings = {
+    strict: options.strict ?? false,
+    maxDepth: options.maxDepth,
+    command: options.command ?? DEFAULT_COMMAND,
+  };
+  const planned: Array<{ item: SourcedDefinition; names: DefinitionNames; key: string; hash: string }> = [];
   for (const item of sorted) {
     const names = assigned.names.get(item);
     if (names === undefined) continue;
     const hash = sha256(canonicalJson({ definition: item.definition, names, version: VERSION }));
-    // Diagnostics carry the source label, so a cached output is reused only for the same source.
-    const cacheKey = sha256(canonicalJson({ hash, settings, source: item.source }));
-    let output = options.cache?.get(cacheKey);
-    if (output === undefined) {
-      output = await emitDefinition(item, names, options, hash);
-      options.cache?.set(cacheKey, output);
-      emitted.push(item.definition.name);
-    }
-    diagnostics.push(...output.diagnostics);
-    outputs.push({ item, names, output });
+    planned.push({ item, names, hash, key: cacheKey(hash, settings) });
   }
+  const misses = planned.flatMap((plan, index) => (options.cache?.has(plan.key) === true ? [] : [index]));
+  const jobs: EmitJob[] = misses.map((index) => {
+    const { item, names, hash } = planned[index] as (typeof planned)[number];
+    return { item, names, hash, settings };
+  });
+  const fresh = await emitAll(jobs, threadsFor(jobs.length, options.threads), options.signal);
+  const emittedOutputs = new Map<number, DefinitionOutput>();
+  misses.forEach((planIndex, jobIndex) => {
+    const plan = planned[planIndex];
+    const output = fresh[jobIndex];
+    if (plan === undefined || output === undefined) return;
+    const checked = withExampleCheck(output, plan.item, settings.strict);
+    emittedOutputs.set(planIndex, checked);
+    options.cache?.set(plan.key, checked);
+  });
+  const emitted = misses.map((index) => planned[index]?.item.definition.name ?? '');
+  const outputs: Array<{
+    item: SourcedDefinition;
+    names: DefinitionNames;
+    key: string;
+    output: DefinitionOutput;
+  }> = [];
+  planned.forEach(({ item, names, key }, index) => {
+    const own = emittedOutputs.get(index);
+    const cached = options.cache?.get(key);
+    const output = own ?? (cached === undefined ? undefined : relocate(cached, item));
+    if (output === undefined) return;
+    diagnostics.push(...output.diagnostics);
+    outputs.push({ item, names, key, output });
+  });
+  const records: DefinitionRecord[] = outputs.map(({ item, key, output }) => ({
+    name: item.definition.name,
+    source: item.source,
+    key,
+    output,
+  }));
   diagnostics.push(
     ...exportCollisions(
       outputs.map(({ item, output }) => ({
@@ -236,7 +235,7 @@ export async function generate(
   const failed =
     diagnostics.some((diagnostic) => diagnostic.severity === 'error') ||
     (settings.strict && diagnostics.length > 0);
-  if (failed) return { ok: false, files: [], diagnostics, emitted };
+  if (failed) return { ok: false, files: [], diagnostics, emitted, definitions: records };
 
   const files: GeneratedFile[] = [];
   const entries: RegistryEntry[] = [];
@@ -254,11 +253,11 @@ export async function generate(
     });
   }
   const inputHash = sha256(outputs.map(({ output }) => output.hash).join('\n'));
-  files.push({ path: 'index.ts', contents: renderRegistry(entries, inputHash) });
+  files.push({ path: 'index.ts', contents: renderRegistry(entries, inputHash, settings.command) });
   if (outputs.some(({ output }) => output.runtime.size > 0)) {
     const runtime = emitZodRuntime();
-    files.push({ path: '_runtime.ts', contents: `${banner(sha256(runtime))}${runtime}` });
+    files.push({ path: '_runtime.ts', contents: `${banner(sha256(runtime), settings.command)}${runtime}` });
   }
   files.sort((a, b) => compare(a.path, b.path));
-  return { ok: true, files, diagnostics, emitted };
+  return { ok: true, files, diagnostics, emitted, definitions: records };
 }

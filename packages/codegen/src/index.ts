@@ -30,18 +30,21 @@ export { CodegenError, LockTimeoutError, OutputError } from './errors/codegen-er
 // --- the pure core ---
 export type {
   DefinitionOutput,
+  DefinitionRecord,
   GenerateCache,
   GeneratedFile,
   GenerateOptions,
   GenerateResult,
 } from './generate.js';
-export { generate } from './generate.js';
+export { cacheKey, generate, PARALLEL_THRESHOLD } from './generate.js';
 // --- loading definitions ---
 export type { CallbackDefinition, JsonSchemaInput, SourcedDefinition } from './load/definition.js';
 export type { ApiLoadOptions, ApiLoadResult } from './load/from-api.js';
 export { API_SOURCE, loadDefinitionsFromApi } from './load/from-api.js';
 export type { LoadLimits } from './load/limits.js';
 export { DEFAULT_LIMITS } from './load/limits.js';
+export type { DefinitionFiles } from './load/load-definition-files.js';
+export { loadDefinitionFiles } from './load/load-definition-files.js';
 export type { LoadOptions, LoadResult } from './load/load-definitions.js';
 export { loadDefinitions } from './load/load-definitions.js';
 export type { ReadResult } from './load/read-definitions.js';
@@ -54,5 +57,6 @@ export { VERSION } from './version.js';
 export type { TreeDiff } from './write/diff-tree.js';
 export { diffTree, isCurrent } from './write/diff-tree.js';
 export { MANIFEST_NAME, withManifest } from './write/manifest.js';
+export { loadManifestCache } from './write/manifest-cache.js';
 export type { WriteOptions, WriteStage, WriteSummary } from './write/write-tree.js';
 export { writeTree } from './write/write-tree.js';

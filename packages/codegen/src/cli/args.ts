@@ -20,6 +20,8 @@ export interface GenerateCommandOptions {
   readonly fromApi: boolean;
   readonly baseUrl: string | undefined;
   readonly saveDefinitions: string | undefined;
+  readonly force: boolean;
+  readonly threads: number | undefined;
 }
 
 /** A mistake on the command line: printed with the usage hint, exit code 1. */
@@ -42,6 +44,8 @@ Options:
   --check                     write nothing; exit 1 listing stale, missing and extra files
   --strict                    warnings (unknown fields, unsupported keywords, bad examples) fail the run
   --watch                     regenerate when the input changes; unchanged definitions are not re-emitted
+  --force                     re-emit every definition (ignore the input hashes kept in the output manifest)
+  --threads <n>               threads to emit on (default: every core from 200 changed definitions, else 1)
   --max-bytes <n>             largest input file in bytes (default 8388608)
   --max-definitions <n>       most definitions per run (default 2000)
   --max-depth <n>             deepest schema nesting (default 100)
@@ -51,7 +55,7 @@ Options:
   -h, --help                  show this help
   -v, --version               show the version
 
-Exit codes: 0 success, 1 invalid input or stale output, 2 internal error.
+Exit codes: 0 success, 1 invalid input or stale output, 2 internal error, 130/143 stopped by SIGINT/SIGTERM.
 `;
 
 function positiveInteger(flag: string, value: string | undefined): number | undefined {
@@ -113,6 +117,8 @@ export function parseCommand(argv: readonly string[]): Command {
       fromApi,
       baseUrl: values['base-url'],
       saveDefinitions: values['save-definitions'],
+      force: values.force === true,
+      threads: positiveInteger('--threads', values.threads),
     },
   };
 }
@@ -128,6 +134,8 @@ function parse(argv: readonly string[]) {
       check: { type: 'boolean' },
       strict: { type: 'boolean' },
       watch: { type: 'boolean' },
+      force: { type: 'boolean' },
+      threads: { type: 'string' },
       'max-bytes': { type: 'string' },
       'max-definitions': { type: 'string' },
       'max-depth': { type: 'string' },

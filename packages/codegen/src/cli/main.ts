@@ -6,7 +6,8 @@ import { VERSION } from '../version.js';
 import { type GenerateCommandOptions, HELP, parseCommand, UsageError } from './args.js';
 import { diffCommand } from './diff-command.js';
 import { loadFromApi } from './from-api.js';
-import { type CliIo, type Loaded, runOnce } from './run-once.js';
+import { regenerateCommand } from './regenerate-command.js';
+import { type CliIo, type Loaded, type RunTarget, runOnce } from './run-once.js';
 import { watchInput } from './watch.js';
 
 export type { CliIo } from './run-once.js';
@@ -24,16 +25,21 @@ async function load(options: GenerateCommandOptions, io: CliIo, cwd: string): Pr
 
 async function generateCommand(options: GenerateCommandOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const outDir = resolve(cwd, options.out);
+  const target: RunTarget = {
+    outDir: resolve(cwd, options.out),
+    command: regenerateCommand(options, cwd),
+    protect: options.input === undefined ? [] : [resolve(cwd, options.input)],
+    ...(io.signal === undefined ? {} : { signal: io.signal }),
+  };
   const cache: GenerateCache = new Map();
-  const first = await runOnce(await load(options, io, cwd), options, outDir, io, cache);
-  if (!options.watch || options.input === undefined) return first.code;
+  const first = await runOnce(await load(options, io, cwd), options, target, io, cache);
+  if (!options.watch || options.input === undefined) return interrupted(io.signal) ?? first.code;
   const signal = io.signal ?? new AbortController().signal;
   await watchInput(
     resolve(cwd, options.input),
     async () => {
       try {
-        const next = await runOnce(await load(options, io, cwd), options, outDir, io, cache);
+        const next = await runOnce(await load(options, io, cwd), options, target, io, cache);
         const names = next.emitted.length === 0 ? 'none' : next.emitted.join(', ');
         io.stderr.write(`fluid-codegen: regenerated (exit ${next.code}); re-emitted: ${names}\n`);
       } catch (error) {
@@ -43,7 +49,15 @@ async function generateCommand(options: GenerateCommandOptions, io: CliIo): Prom
     signal,
     () => io.stderr.write(`fluid-codegen: watching ${options.input} (Ctrl-C to stop)\n`),
   );
-  return 0;
+  return interrupted(io.signal) ?? 0;
+}
+
+/** The exit code for a run a signal stopped: 128 + the signal's number, as shells report it. */
+function interrupted(signal: AbortSignal | undefined): number | undefined {
+  if (signal?.aborted !== true) return undefined;
+  if (signal.reason === 'SIGINT') return 130;
+  if (signal.reason === 'SIGTERM') return 143;
+  return 1;
 }
 
 function describe(error: unknown): string {
@@ -77,6 +91,11 @@ export async function main(
     }
     return await generateCommand(command.options, io);
   } catch (error) {
+    const stopped = interrupted(io.signal);
+    if (stopped !== undefined) {
+      io.stderr.write('fluid-codegen: interrupted; the output folder was left as it was\n');
+      return stopped;
+    }
     if (error instanceof UsageError) {
       io.stderr.write(`fluid-codegen: ${error.message}\nRun \`fluid-codegen --help\` for usage.\n`);
       return 1;

@@ -3,6 +3,7 @@ import { type GenerateCache, generate } from '../generate.js';
 import type { SourcedDefinition } from '../load/definition.js';
 import { diffTree, isCurrent } from '../write/diff-tree.js';
 import { withManifest } from '../write/manifest.js';
+import { loadManifestCache, type ManifestCache } from '../write/manifest-cache.js';
 import { writeTree } from '../write/write-tree.js';
 import type { GenerateCommandOptions } from './args.js';
 
@@ -23,32 +24,65 @@ export interface Loaded {
   readonly diagnostics: Diagnostic[];
 }
 
+/** What stopped the load, in words: a failure to pull from the API is not "invalid input". */
+function loadFailure(diagnostics: readonly Diagnostic[]): string {
+  const codes = new Set(diagnostics.filter((item) => item.severity === 'error').map((item) => item.code));
+  if (codes.has('api-network')) return 'network failure while reading definitions from the API';
+  if (codes.has('api-auth')) return 'the API refused the token';
+  if (codes.has('api-response') || codes.has('api-shape')) return 'bad response from the API';
+  if (codes.has('api-error') || codes.has('api-pagination')) return 'the API failed';
+  return 'invalid input';
+}
+
 function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   for (const diagnostic of diagnostics) io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
 }
 
+/** What one run needs besides the options: where it writes and the command banners name. */
+export interface RunTarget {
+  readonly outDir: string;
+  /** The `fluid-codegen generate …` line that remakes the folder, as the consumer runs it. */
+  readonly command: string;
+  /** Folders the output must not be or hold (the input). */
+  readonly protect: readonly string[];
+  /** Stops the run before it writes (SIGINT, SIGTERM). */
+  readonly signal?: AbortSignal;
+}
+
 /**
  * One generation: definitions in, then either the out folder written atomically or (with `--check`)
- * compared. Returns the exit code and which definitions were re-emitted.
+ * compared. A write reuses every definition whose input hash the output manifest already records
+ * (unless `--force`); `--check` always emits everything, so it never trusts what it checks. Returns
+ * the exit code and which definitions were re-emitted.
  */
 export async function runOnce(
   loaded: Loaded,
   options: GenerateCommandOptions,
-  outDir: string,
+  target: RunTarget,
   io: CliIo,
   cache: GenerateCache,
 ): Promise<{ code: number; emitted: string[] }> {
+  const { outDir, command } = target;
   printDiagnostics(io, loaded.diagnostics);
   const loadFailed =
     loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ||
     (options.strict && loaded.diagnostics.length > 0);
   if (loadFailed) {
-    io.stderr.write(`fluid-codegen: invalid input; ${options.out} left unchanged\n`);
+    io.stderr.write(`fluid-codegen: ${loadFailure(loaded.diagnostics)}; ${options.out} left unchanged\n`);
     return { code: 1, emitted: [] };
+  }
+  let known: ManifestCache['known'] | undefined;
+  if (!options.check && !options.force && cache.size === 0) {
+    const previous = await loadManifestCache(outDir);
+    for (const [key, output] of previous.cache) cache.set(key, output);
+    known = previous.known;
   }
   const result = await generate(loaded.definitions, {
     strict: options.strict,
-    cache,
+    command,
+    cache: options.check ? new Map() : cache,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(target.signal === undefined ? {} : { signal: target.signal }),
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
   });
   printDiagnostics(io, result.diagnostics);
@@ -60,7 +94,7 @@ export async function runOnce(
     return { code: 1, emitted: result.emitted };
   }
   if (options.check) {
-    const diff = await diffTree(outDir, withManifest(result.files));
+    const diff = await diffTree(outDir, withManifest(result.files, result.definitions));
     if (isCurrent(diff)) {
       io.stdout.write(`fluid-codegen: ${options.out} is up to date\n`);
       return { code: 0, emitted: result.emitted };
@@ -73,12 +107,15 @@ export async function runOnce(
     ] as const) {
       for (const path of paths) io.stderr.write(`${label}: ${options.out}/${path}\n`);
     }
-    io.stderr.write(
-      `fluid-codegen: ${options.out} is out of date; run \`pnpm generate\` (fluid-codegen generate without --check)\n`,
-    );
+    io.stderr.write(`fluid-codegen: ${options.out} is out of date; run \`${command}\`\n`);
     return { code: 1, emitted: result.emitted };
   }
-  const summary = await writeTree(outDir, result.files);
+  const summary = await writeTree(outDir, result.files, {
+    definitions: result.definitions,
+    protect: target.protect,
+    ...(known === undefined ? {} : { known }),
+    ...(target.signal === undefined ? {} : { signal: target.signal }),
+  });
   io.stdout.write(
     summary.changed
       ? `fluid-codegen: wrote ${summary.written.length} and removed ${summary.removed.length} file(s) in ${options.out}\n`

@@ -123,11 +123,11 @@ function definitionsData(entries: readonly RegistryEntry[]): string {
  * `callbacks`, `CallbackName`, `CallbackTypes`, `CallbackRequest<N>`, `CallbackResponse<N>`,
  * `callbackNames` and `definitions`. `entries` must be sorted by definition name.
  */
-export function renderRegistry(entries: readonly RegistryEntry[], hash: string): string {
+export function renderRegistry(entries: readonly RegistryEntry[], hash: string, command?: string): string {
   const types = entries.flatMap((entry) => entry.types);
   const values = entries.flatMap(schemas);
   return [
-    banner(hash).trimEnd(),
+    banner(hash, command).trimEnd(),
     imports(entries),
     '',
     `export type {\n${list(types, '  ')}\n};`,

@@ -1,15 +1,42 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics.js';
-import type { SourcedDefinition } from './definition.js';
+import { canonicalJson } from '../hash.js';
+import type { JsonSchemaInput, SourcedDefinition } from './definition.js';
 
 const addFormats = addFormatsModule.default;
 
-function createAjv(): Ajv2020 {
-  // strict: false because unsupported or vendor keywords are reported by the schema step, not here.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  addFormats(ajv);
-  return ajv;
+type Validate = ReturnType<Ajv2020['compile']>;
+
+// One ajv for the whole process (creating one costs as much as compiling a schema), and one compiled
+// validator per distinct response schema: callbacks often share theirs. Keyed by canonical JSON.
+let shared: Ajv2020 | undefined;
+const compiled = new Map<string, Validate | Error>();
+
+function sharedAjv(): Ajv2020 {
+  if (shared === undefined) {
+    // strict: false because unsupported or vendor keywords are reported by the schema step, not here.
+    // addUsedSchema: false so schemas with the same `$id` in two definitions never clash in the shared instance.
+    shared = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false });
+    addFormats(shared);
+  }
+  return shared;
+}
+
+function validatorFor(schema: JsonSchemaInput): Validate | Error {
+  const key = canonicalJson(schema);
+  let validate = compiled.get(key);
+  if (validate === undefined) {
+    try {
+      validate = sharedAjv().compile(typeof schema === 'boolean' ? schema : { ...schema });
+    } catch (error) {
+      validate = error instanceof Error ? error : new Error(String(error));
+    }
+    // Bounded so a long watch session cannot grow it without end.
+    if (compiled.size >= 5000) compiled.clear();
+    compiled.set(key, validate);
+  }
+  return validate;
 }
 
 /**
@@ -22,11 +49,9 @@ export function checkExample(item: SourcedDefinition, strict: boolean): Diagnost
   if (example === null) return [];
   const severity = strict ? 'error' : 'warning';
   const located = { file: item.source, definition: name };
-  let validate: ReturnType<Ajv2020['compile']>;
-  try {
-    validate = createAjv().compile(typeof schema === 'boolean' ? schema : { ...schema });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const validate = validatorFor(schema);
+  if (validate instanceof Error) {
+    const reason = validate.message;
     return [
       {
         severity: 'warning',

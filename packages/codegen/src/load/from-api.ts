@@ -1,14 +1,21 @@
 import {
   AuthenticationError,
+  ConnectionError,
+  FluidApiError,
   FluidClient,
   FluidError,
   PaginationError,
   PermissionDeniedError,
+  ResponseParseError,
   ResponseValidationError,
+  TimeoutError,
 } from '@fluid-droplet/sdk/client';
 import type { Diagnostic } from '../diagnostics.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { type ReadResult, readDefinitions } from './read-definitions.js';
+
+/** Where `--from-api` reads from when no base URL is given. */
+const DEFAULT_BASE_URL = 'https://api.fluid.app';
 
 /** The label diagnostics carry for definitions pulled from the API. */
 export const API_SOURCE = 'GET /api/callback/definitions';
@@ -32,14 +39,60 @@ export interface ApiLoadResult extends ReadResult {
   readonly pulled: unknown[];
 }
 
-function diagnosticFor(error: FluidError): Diagnostic {
-  const base = { severity: 'error' as const, file: API_SOURCE, message: error.message };
-  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
-    return { ...base, code: 'api-auth', pointer: '', message: `${error.message} (check FLUID_API_TOKEN)` };
+/** The host a request went to, for messages: `api.fluid.app` or `127.0.0.1:4010`. */
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
   }
-  if (error instanceof PaginationError) return { ...base, code: 'api-pagination', pointer: '' };
-  if (error instanceof ResponseValidationError) return { ...base, code: 'api-shape', pointer: error.pointer };
-  return { ...base, code: 'api-error', pointer: '' };
+}
+
+function withRequestId(message: string, requestId: string | undefined): string {
+  return requestId === undefined ? message : `${message} (request id ${requestId})`;
+}
+
+/**
+ * One diagnostic per failure kind, so the CLI can say what went wrong: `api-network` (the host was not
+ * reached, named), `api-auth` (the token was refused), `api-response` (a reply that is not the API's
+ * JSON), `api-shape` (JSON that does not match the documented shape), `api-pagination`, `api-error`.
+ */
+function diagnosticFor(error: FluidError, baseUrl: string): Diagnostic {
+  const base = { severity: 'error' as const, file: API_SOURCE, pointer: '' };
+  const host = hostOf(baseUrl);
+  if (error instanceof ConnectionError) {
+    const why = error.code === undefined ? error.message : error.code;
+    return { ...base, code: 'api-network', message: `network failure: cannot reach ${host} (${why})` };
+  }
+  if (error instanceof TimeoutError) {
+    return {
+      ...base,
+      code: 'api-network',
+      message: `network failure: ${host} did not answer in time (${error.message})`,
+    };
+  }
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
+    const message = `${host} refused the token with HTTP ${error.status} (check FLUID_API_TOKEN)`;
+    return { ...base, code: 'api-auth', message: withRequestId(message, error.requestId) };
+  }
+  if (error instanceof ResponseParseError) {
+    const message = `bad response from ${host}: HTTP ${error.status} with ${error.contentType ?? 'no content type'}, not JSON`;
+    return { ...base, code: 'api-response', message: withRequestId(message, error.requestId) };
+  }
+  if (error instanceof ResponseValidationError) {
+    return {
+      ...base,
+      code: 'api-shape',
+      pointer: error.pointer,
+      message: `bad response from ${host}: ${error.message}`,
+    };
+  }
+  if (error instanceof PaginationError) return { ...base, code: 'api-pagination', message: error.message };
+  if (error instanceof FluidApiError) {
+    const message = `${host} answered HTTP ${error.status}: ${error.message}`;
+    return { ...base, code: 'api-error', message: withRequestId(message, error.requestId) };
+  }
+  return { ...base, code: 'api-error', message: error.message };
 }
 
 /**
@@ -52,10 +105,11 @@ function diagnosticFor(error: FluidError): Diagnostic {
  */
 export async function loadDefinitionsFromApi(options: ApiLoadOptions): Promise<ApiLoadResult> {
   const limits: LoadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const client = new FluidClient({
     token: options.token,
     maxPages: options.maxPages ?? 100,
-    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    baseUrl,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
@@ -76,7 +130,7 @@ export async function loadDefinitionsFromApi(options: ApiLoadOptions): Promise<A
     }
   } catch (error) {
     if (!(error instanceof FluidError)) throw error;
-    return { definitions: [], pulled, diagnostics: [diagnosticFor(error)] };
+    return { definitions: [], pulled, diagnostics: [diagnosticFor(error, baseUrl)] };
   }
   const read = readDefinitions({ definitions: pulled }, API_SOURCE, limits.maxJsonDepth);
   const diagnostics = [...read.diagnostics];

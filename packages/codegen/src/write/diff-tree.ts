@@ -18,6 +18,14 @@ export interface TreeDiff {
   readonly existing: ReadonlyMap<string, { readonly owned: boolean; readonly contents: string | undefined }>;
 }
 
+/**
+ * Files whose contents are already known (read earlier in the run), for {@link diffTree} to take
+ * instead of reading: `recall` answers only when the file on disk is still the version that was read.
+ */
+export interface KnownFiles {
+  recall(name: string): string | undefined;
+}
+
 /** Whether the folder already matches the wanted files exactly. */
 export function isCurrent(diff: TreeDiff): boolean {
   return diff.missing.length + diff.stale.length + diff.extra.length + diff.conflicts.length === 0;
@@ -37,10 +45,17 @@ async function readText(path: string): Promise<string | undefined> {
  * when the previous manifest lists it or it starts with the generator's banner; nothing else is
  * ever reported as extra.
  */
-export async function diffTree(outDir: string, wanted: readonly GeneratedFile[]): Promise<TreeDiff> {
+export async function diffTree(
+  outDir: string,
+  wanted: readonly GeneratedFile[],
+  known?: KnownFiles,
+): Promise<TreeDiff> {
   let names: string[];
+  let folders = new Set<string>();
   try {
-    names = (await readdir(outDir)).sort();
+    const entries = await readdir(outDir, { withFileTypes: true });
+    names = entries.map((entry) => entry.name).sort();
+    folders = new Set(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name));
   } catch (error) {
     if (systemErrorCode(error) !== 'ENOENT')
       throw new OutputError('cannot read the output folder', outDir, systemErrorCode(error), {
@@ -52,11 +67,18 @@ export async function diffTree(outDir: string, wanted: readonly GeneratedFile[])
     names.includes(MANIFEST_NAME) ? await readText(join(outDir, MANIFEST_NAME)) : undefined,
   );
   const existing = new Map<string, { owned: boolean; contents: string | undefined }>();
+  // Only regular files are read (a FIFO would block); a big folder is read many files at a time.
+  const contents = new Map<string, string | undefined>();
+  const files = names.filter((name) => !folders.has(name));
+  for (let start = 0; start < files.length; start += 32) {
+    const batch = files.slice(start, start + 32);
+    const read = await Promise.all(batch.map((name) => known?.recall(name) ?? readText(join(outDir, name))));
+    for (const [index, name] of batch.entries()) contents.set(name, read[index]);
+  }
   for (const name of names) {
-    const contents = await readText(join(outDir, name));
-    const owned =
-      name === MANIFEST_NAME || manifest.has(name) || (contents?.startsWith(BANNER_PREFIX) ?? false);
-    existing.set(name, { owned, contents });
+    const text = contents.get(name);
+    const owned = name === MANIFEST_NAME || manifest.has(name) || (text?.startsWith(BANNER_PREFIX) ?? false);
+    existing.set(name, { owned, contents: text });
   }
   const wantedPaths = new Set(wanted.map((file) => file.path));
   const diff: TreeDiff = { missing: [], stale: [], extra: [], conflicts: [], existing };

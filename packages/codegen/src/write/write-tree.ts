@@ -8,19 +8,27 @@ import {
   lstat,
   mkdir,
   readdir,
-  readlink,
   rename,
   rm,
   stat,
-  symlink,
   writeFile,
 } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { GeneratedFile } from '../core/types.js';
 import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
-import type { GeneratedFile } from '../generate.js';
+import type { DefinitionRecord } from '../generate.js';
 import { diffTree, isCurrent, type TreeDiff } from './diff-tree.js';
 import { acquireLock } from './lock.js';
 import { withManifest } from './manifest.js';
+import {
+  checkEntries,
+  checkNotProtected,
+  type FileIdentity,
+  realTarget,
+  type Siblings,
+  sameIdentity,
+  siblings,
+} from './out-folder.js';
 
 /** The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). */
 export type WriteStage = 'locked' | 'staged' | 'moved-aside' | 'swapped';
@@ -31,6 +39,20 @@ export interface WriteOptions {
   readonly lockTimeoutMs?: number;
   /** Called at each stage of the write; awaited. */
   readonly onStage?: (stage: WriteStage) => void | Promise<void>;
+  /** The run's definitions, recorded in the manifest with their input hashes for the next run. */
+  readonly definitions?: readonly DefinitionRecord[];
+  /**
+   * Folders the output must not be, nor hold (the input); the file system root and the home folder
+   * are always refused.
+   */
+  readonly protect?: readonly string[];
+  /**
+   * Module contents the caller read from the folder earlier in the run, with each file's identity
+   * then; a file still of that identity is not read again.
+   */
+  readonly known?: ReadonlyMap<string, { readonly contents: string; readonly identity: FileIdentity }>;
+  /** Aborting before the new tree is swapped in leaves the folder as it was and rejects with `AbortError`. */
+  readonly signal?: AbortSignal;
 }
 
 /** What a write changed. */
@@ -38,12 +60,6 @@ export interface WriteSummary {
   readonly written: string[];
   readonly removed: string[];
   readonly changed: boolean;
-}
-
-/** Sibling paths the writer uses next to `outDir`, all matching `.fluid-codegen-*` (git-ignored). */
-function siblings(outDir: string): { lock: string; prefix: string } {
-  const prefix = join(dirname(outDir), `.fluid-codegen-${basename(outDir)}`);
-  return { lock: `${prefix}.lock`, prefix };
 }
 
 function fail(message: string, path: string, error: unknown): never {
@@ -96,21 +112,18 @@ async function checkWritable(outDir: string): Promise<boolean> {
 }
 
 /** Puts a crashed run's leftovers right: restores a folder moved aside, then removes stray temp folders. */
-async function recover(outDir: string, prefix: string): Promise<void> {
+async function recover(outDir: string, names: Siblings): Promise<void> {
   const parent = dirname(outDir);
-  const leftovers = (await readdir(parent))
-    .filter((name) => join(parent, name).startsWith(`${prefix}.`))
-    .sort();
-  const exists = await stat(outDir).then(
+  const leftovers = (await readdir(parent)).filter((name) => names.owns(name) !== undefined).sort();
+  const exists = await lstat(outDir).then(
     () => true,
     () => false,
   );
   for (const name of leftovers) {
     const path = join(parent, name);
-    if (path.endsWith('.lock')) continue;
-    if (!exists && name.includes('.old-')) {
+    if (!exists && names.owns(name) === 'old') {
       await rename(path, outDir);
-      return recover(outDir, prefix);
+      return recover(outDir, names);
     }
     await rm(path, { recursive: true, force: true });
   }
@@ -122,10 +135,15 @@ async function carryOver(source: string, target: string): Promise<void> {
   if (info.isDirectory()) {
     await mkdir(target, { mode: info.mode });
     for (const name of await readdir(source)) await carryOver(join(source, name), join(target, name));
-  } else if (info.isSymbolicLink()) {
-    await symlink(await readlink(source), target);
   } else {
     await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/** Runs `task` on every item, a bounded number at a time (a big tree is linked file by file). */
+async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>, size = 32): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map(task));
   }
 }
 
@@ -138,18 +156,20 @@ async function stage(
 ): Promise<void> {
   await mkdir(temp);
   if (existed) await chmod(temp, (await stat(outDir)).mode & 0o7777);
-  const wantedPaths = new Set(wanted.map((file) => file.path));
+  const wantedByPath = new Map(wanted.map((file) => [file.path, file]));
+  const carried: string[] = [];
   for (const [name, entry] of diff.existing) {
-    if (entry.owned && !wantedPaths.has(name)) continue;
-    const current = wanted.find((file) => file.path === name);
+    const current = wantedByPath.get(name);
+    if (entry.owned && current === undefined) continue;
     if (current !== undefined && current.contents !== entry.contents) continue;
-    await carryOver(join(outDir, name), join(temp, name));
+    carried.push(name);
   }
-  for (const file of wanted) {
-    if (diff.missing.includes(file.path) || diff.stale.includes(file.path)) {
-      await writeFile(join(temp, file.path), file.contents);
-    }
-  }
+  await inBatches(carried, (name) => carryOver(join(outDir, name), join(temp, name)));
+  const changed = new Set([...diff.missing, ...diff.stale]);
+  await inBatches(
+    wanted.filter((file) => changed.has(file.path)),
+    (file) => writeFile(join(temp, file.path), file.contents),
+  );
 }
 
 /**
@@ -166,18 +186,30 @@ export async function writeTree(
   files: readonly GeneratedFile[],
   options: WriteOptions = {},
 ): Promise<WriteSummary> {
-  const target = resolve(outDir);
-  const { lock: lockPath, prefix } = siblings(target);
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const target = await realTarget(outDir);
+  await checkNotProtected(target, options.protect ?? []);
+  const names = siblings(target);
   await checkWritable(target);
-  const lock = await acquireLock(lockPath, options.lockTimeoutMs ?? 60_000);
+  const lock = await acquireLock(names.lock, options.lockTimeoutMs ?? 60_000, signal);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = `${prefix}.tmp-${suffix}`;
+  const temp = names.name('tmp', suffix);
   try {
     await options.onStage?.('locked');
-    await recover(target, prefix);
+    await recover(target, names);
     const existed = await checkWritable(target);
-    const wanted = withManifest(files);
-    const diff = await diffTree(target, wanted);
+    const identities = existed ? await checkEntries(target) : new Map<string, FileIdentity>();
+    const wanted = withManifest(files, options.definitions);
+    const diff = await diffTree(target, wanted, {
+      recall: (name) => {
+        const earlier = options.known?.get(name);
+        const now = identities.get(name);
+        return earlier !== undefined && now !== undefined && sameIdentity(earlier.identity, now)
+          ? earlier.contents
+          : undefined;
+      },
+    });
     if (diff.conflicts.length > 0) {
       throw new OutputError(
         'refusing to overwrite a file fluid-codegen did not write',
@@ -191,13 +223,16 @@ export async function writeTree(
       changed: !isCurrent(diff),
     };
     if (!summary.changed) return summary;
+    signal?.throwIfAborted();
     try {
       await stage(target, temp, wanted, diff, existed);
     } catch (error) {
       fail('cannot write the new output', temp, error);
     }
     await options.onStage?.('staged');
-    const aside = `${prefix}.old-${suffix}`;
+    // The last point a signal can stop the run: from here the two renames run to the end.
+    signal?.throwIfAborted();
+    const aside = names.name('old', suffix);
     if (existed) {
       await rename(target, aside).catch((error: unknown) =>
         fail('cannot move the old output aside', target, error),

@@ -78,7 +78,8 @@ describe('fluid-codegen generate --check', () => {
         'missing: out/extra-one.ts',
       ]),
     );
-    expect(check.stderr).toContain('run `pnpm generate`');
+    // The fix is named as the consumer runs it, never this repository's own script.
+    expect(check.stderr).toContain('run `fluid-codegen generate --input defs --out out`');
     expect(await snapshotDir(out)).toEqual(before);
 
     await writeFile(join(dir, 'defs', 'order_quote.json'), JSON.stringify(definition));

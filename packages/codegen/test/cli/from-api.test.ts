@@ -70,9 +70,20 @@ describe('fluid-codegen generate --from-api', () => {
       definition,
     );
 
-    // The saved folder regenerates the same tree.
-    const again = await run(['generate', '--input', 'defs', '--out', 'out', '--check'], dir, {});
+    // The saved folder regenerates the same tree (only the banners' regenerate command differs).
+    const pulled = await snapshotDir(join(dir, 'out'));
+    const again = await run(['generate', '--input', 'defs', '--out', 'out'], dir, {});
     expect(again.code).toBe(0);
+    const withoutCommand = (tree: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(tree)
+          .filter(([path]) => path.endsWith('.ts'))
+          .map(([path, contents]) => [path, contents.replace(/run `[^`]*`/g, '')]),
+      );
+    expect(withoutCommand(await snapshotDir(join(dir, 'out')))).toEqual(withoutCommand(pulled));
+    expect(pulled['index.ts']).toContain(
+      `run \`fluid-codegen generate --from-api --base-url ${baseUrl} --out out\``,
+    );
   });
 
   it('fails clearly without a token, and never prints a wrong one', async () => {
@@ -88,6 +99,63 @@ describe('fluid-codegen generate --from-api', () => {
     expect(wrong.stderr).not.toContain('C-wrong-secret');
     expect(await snapshotDir(join(dir, 'out'))).toEqual({});
   });
+
+  it('reports a closed port as a network failure naming the host, not as invalid input', async () => {
+    // A port that was just free: bound, closed, then dialled.
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address() as AddressInfo;
+    probe.close();
+    await once(probe, 'close');
+    const dir = await tempDir();
+    const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
+    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error[api-network]');
+    expect(result.stderr).toContain(`cannot reach 127.0.0.1:${port} (ECONNREFUSED)`);
+    expect(result.stderr).toContain('fluid-codegen: network failure while reading definitions from the API');
+    expect(result.stderr).not.toContain('invalid input');
+    expect(result.stderr).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('reports a 401 as a refused token, with the host and request id', async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json', 'x-request-id': 'req-401' });
+      response.end(JSON.stringify({ error: 'unauthorized' }));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const dir = await tempDir();
+    const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
+    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error[api-auth]');
+    expect(result.stderr).toContain(`127.0.0.1:${port} refused the token with HTTP 401`);
+    expect(result.stderr).toContain('fluid-codegen: the API refused the token');
+    expect(result.stderr).not.toContain('invalid input');
+    expect(result.stderr).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('reports a garbage reply as a bad response, not as invalid input', async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>\u0000\u00ff not json at all');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const dir = await tempDir();
+    const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
+    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error[api-response]');
+    expect(result.stderr).toContain(`bad response from 127.0.0.1:${port}`);
+    expect(result.stderr).toContain('fluid-codegen: bad response from the API');
+    expect(result.stderr).not.toContain('invalid input');
+    expect(await snapshotDir(join(dir, 'out'))).toEqual({});
+  }, 60_000);
 
   it.each([
     [['generate', '--from-api', '--input', 'defs', '--out', 'out'], 'not both'],

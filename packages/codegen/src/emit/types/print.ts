@@ -84,6 +84,13 @@ export function printBody(source: string, keys: KeyTable): string {
   const stack: Opener[] = [];
   const lines: Line[] = [];
   let text = '';
+  // Whitespace after the last token, written only when another token follows on the line. Trimming
+  // `text` instead would copy the whole line per `|`: quadratic on a 24,000-member enum.
+  let pending = '';
+  const put = (code: string): void => {
+    text += pending + code;
+    pending = '';
+  };
   let indent = 0;
   let lastCode = '';
   let hasCode = false;
@@ -91,6 +98,7 @@ export function printBody(source: string, keys: KeyTable): string {
 
   const startLine = (): void => {
     text = '';
+    pending = '';
     lastCode = '';
     hasCode = false;
     indent = commentIndent ?? (stack.length === 0 ? 0 : (stack.at(-1)?.indent ?? 0) + 1);
@@ -118,11 +126,11 @@ export function printBody(source: string, keys: KeyTable): string {
         startLine();
         index += 1;
       } else if (source.startsWith('*/', index)) {
-        text += '*/';
+        put('*/');
         commentIndent = undefined;
         index += 2;
       } else {
-        text += char;
+        put(char);
         index += 1;
       }
       continue;
@@ -136,13 +144,13 @@ export function printBody(source: string, keys: KeyTable): string {
       continue;
     }
     if (/\s/.test(char)) {
-      if (text !== '') text += char;
+      if (text !== '') pending += char;
       index += 1;
       continue;
     }
     if (source.startsWith('/*', index)) {
       commentIndent = indent;
-      text += '/*';
+      put('/*');
       index += 2;
       continue;
     }
@@ -152,7 +160,7 @@ export function printBody(source: string, keys: KeyTable): string {
     const tuple = stack.at(-1)?.tuple;
     if (tuple !== undefined && (char === ',' || char === ']')) {
       // The end of a tuple element: optional unless required or the `...rest`.
-      if (tuple.started && !tuple.spread && tuple.index >= tuple.required) text += '?';
+      if (tuple.started && !tuple.spread && tuple.index >= tuple.required) put('?');
       tuple.index += 1;
       tuple.started = false;
       tuple.spread = false;
@@ -162,7 +170,7 @@ export function printBody(source: string, keys: KeyTable): string {
     }
     if (char === '"') {
       const { value, end } = readJsonString(source, index);
-      text += stringLiteral(value);
+      put(stringLiteral(value));
       lastCode = '"';
       index = end;
       continue;
@@ -180,14 +188,16 @@ export function printBody(source: string, keys: KeyTable): string {
         continue;
       }
       const key = keys.original(identifier);
-      text += key === undefined ? identifier : propertyKey(key);
+      put(key === undefined ? identifier : propertyKey(key));
       lastCode = identifier.slice(-1);
       index += identifier.length;
       continue;
     }
     if (char === '|' || char === '&') {
       // jstt spaces some unions (`a | b`) and not others (`[]|[a]`): always one space each side.
-      text = `${text.trimEnd()}${text.trim() === '' ? '' : ' '}${char} `;
+      pending = '';
+      text += text === '' ? char : ` ${char}`;
+      pending = ' ';
       lastCode = char;
       index += 1;
       while (source[index] === ' ') index += 1;
@@ -195,7 +205,8 @@ export function printBody(source: string, keys: KeyTable): string {
     }
     if ((char === ',' || char === ':') && source[index + 1] !== ' ' && source[index + 1] !== '\n') {
       // Enum and const literals come out of JSON.stringify as `{"a":[1,2]}`.
-      text += `${char} `;
+      put(char);
+      pending = ' ';
       lastCode = char;
       index += 1;
       continue;
@@ -206,7 +217,7 @@ export function printBody(source: string, keys: KeyTable): string {
       if (open === undefined || OPENERS[open.char] !== char)
         throw new Error('jstt output has unbalanced brackets');
     }
-    text += char;
+    put(char);
     lastCode = char;
     index += 1;
   }

@@ -1,0 +1,89 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { emitTypes, emitZod, type PreparedSchema, prepareSchema } from '../emit/emitters.js';
+import { renderModule } from '../emit/module.js';
+import type { CallbackDefinition } from '../load/definition.js';
+import type { DefinitionOutput, EmitJob } from './types.js';
+
+const DIRECTIONS = [
+  { key: 'request_schema', suffix: 'Request', pointer: '/request_schema' },
+  { key: 'response_schema', suffix: 'Response', pointer: '/response_schema' },
+] as const;
+
+function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function rootDescription(definition: CallbackDefinition, direction: 'Request' | 'Response'): string {
+  const lead =
+    direction === 'Request'
+      ? `Request body Fluid sends for the \`${definition.name}\` callback.`
+      : `Response body a service returns for the \`${definition.name}\` callback.`;
+  return definition.description === null ? lead : `${lead}\n\n${definition.description}`;
+}
+
+/** Suffixes of a prepared schema's named definitions, sorted. */
+function suffixesOf(prepared: PreparedSchema): string[] {
+  return [...prepared.definitions.values()].map((entry) => entry.suffix).sort(compare);
+}
+
+/**
+ * Emits one definition's module (types and validators for both directions). Pure and self-contained,
+ * so it runs the same on the main thread and in a worker. `example_response` is checked by the caller.
+ */
+export async function emitDefinition(job: EmitJob): Promise<DefinitionOutput> {
+  const { item, names, hash, settings } = job;
+  const { definition } = item;
+  const locate = (diagnostic: Diagnostic): Diagnostic => ({
+    ...diagnostic,
+    file: diagnostic.file ?? item.source,
+    definition: diagnostic.definition ?? definition.name,
+  });
+  const diagnostics: Diagnostic[] = [];
+  const sections: string[] = [];
+  const runtime = new Set<string>();
+  const types: string[] = [];
+  const validators: string[] = [];
+  let failed = false;
+  for (const direction of DIRECTIONS) {
+    const prepared = prepareSchema(definition[direction.key], {
+      pointer: direction.pointer,
+      strict: settings.strict,
+      ...(settings.maxDepth === undefined ? {} : { maxDepth: settings.maxDepth }),
+    });
+    diagnostics.push(...prepared.diagnostics.map(locate));
+    if (prepared.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
+      failed = true;
+      continue;
+    }
+    const typeName = `${names.typePrefix}${direction.suffix}`;
+    const emittedTypes = await emitTypes(prepared, {
+      typeName,
+      pointer: direction.pointer,
+      description: rootDescription(definition, direction.suffix),
+      ...(direction.suffix === 'Response' && definition.example_response !== null
+        ? { example: definition.example_response }
+        : {}),
+    });
+    const constPrefix = `${names.constPrefix}${direction.suffix}`;
+    const emittedZod = emitZod(prepared, {
+      constName: `${constPrefix}Schema`,
+      typeName,
+      pointer: direction.pointer,
+    });
+    diagnostics.push(...emittedTypes.diagnostics.map(locate), ...emittedZod.diagnostics.map(locate));
+    for (const helper of emittedZod.runtime) runtime.add(helper);
+    sections.push(emittedTypes.code, emittedZod.code);
+    const suffixes = suffixesOf(prepared);
+    types.push(typeName, ...suffixes.map((suffix) => `${typeName}${suffix}`));
+    validators.push(`${constPrefix}Schema`, ...suffixes.map((suffix) => `${constPrefix}${suffix}Schema`));
+  }
+  failed ||= diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  const file = failed
+    ? undefined
+    : {
+        path: names.fileName,
+        contents: renderModule({ hash, runtime, sections, command: settings.command }),
+      };
+  return { hash, file, diagnostics, runtime, types, validators };
+}

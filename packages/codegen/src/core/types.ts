@@ -1,0 +1,40 @@
+// Shapes the generator core passes between its steps (and to worker threads), below the code that uses them.
+import type { Diagnostic } from '../diagnostics.js';
+import type { SourcedDefinition } from '../load/definition.js';
+import type { DefinitionNames } from '../naming/assign-names.js';
+
+/** One file of output, its path relative to the output folder (forward slashes). */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly contents: string;
+}
+
+/** What one definition turned into; cached by its input hash so later runs skip unchanged definitions. */
+export interface DefinitionOutput {
+  /** Hash of the definition, its names and the generator version (printed in the module's banner). */
+  readonly hash: string;
+  readonly file: GeneratedFile | undefined;
+  /** Findings for this definition; `file` is the definition's source label. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly runtime: ReadonlySet<string>;
+  /** Every type the module exports, root types first. */
+  readonly types: readonly string[];
+  /** Every validator the module exports. */
+  readonly validators: readonly string[];
+}
+
+/** The settings that change what a definition emits; part of every cache key. */
+export interface EmitSettings {
+  readonly strict: boolean;
+  readonly maxDepth: number | undefined;
+  /** The command named in every banner. */
+  readonly command: string;
+}
+
+/** One definition to emit: what a worker thread receives. */
+export interface EmitJob {
+  readonly item: SourcedDefinition;
+  readonly names: DefinitionNames;
+  readonly hash: string;
+  readonly settings: EmitSettings;
+}
