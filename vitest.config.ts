@@ -8,6 +8,8 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const alias = {
   '@fluid-droplet/sdk/client': src('./packages/sdk/src/client/index.ts'),
   '@fluid-droplet/sdk/receive': src('./packages/sdk/src/receive/index.ts'),
+  '@fluid-droplet/sdk/stores': src('./packages/sdk/src/stores/index.ts'),
+  '@fluid-droplet/postgres': src('./packages/postgres/src/index.ts'),
   '@fluid-droplet/sdk/node': src('./packages/sdk/src/node.ts'),
   '@fluid-droplet/sdk': src('./packages/sdk/src/index.ts'),
   '@fluid-droplet/codegen': src('./packages/codegen/src/index.ts'),

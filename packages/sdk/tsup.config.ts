@@ -7,6 +7,7 @@ const shared = {
     client: 'src/client/index.ts',
     receive: 'src/receive/index.ts',
     node: 'src/node.ts',
+    stores: 'src/stores/index.ts',
   },
   sourcemap: true,
   target: 'node20',

@@ -2,7 +2,6 @@
 // webhook subscriptions all go through FluidClient to the emulator's REST API, and the emulator calls back signed.
 import { type Emulator, startEmulator } from '@fluid-droplet/emulator';
 import { type DropletService, startDropletService } from '@fluid-droplet/example-droplet-service';
-import { FluidClient } from '@fluid-droplet/sdk/client';
 import { type FluidLogger, signFluidRequest } from '@fluid-droplet/sdk/receive';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -63,9 +62,10 @@ describe('example droplet service against the emulator', () => {
         20,
       ],
     ]);
-    const record = service.installations.get(installed.installation.uuid);
+    const record = await service.stores.installations.get(installed.installation.uuid);
     expect(record?.authenticationToken).toBe(installed.installation.authentication_token);
-    expect(record?.webhookVerificationToken).toBe(installed.installation.webhook_verification_token);
+    expect(record?.webhookKeys).toEqual([installed.installation.webhook_verification_token]);
+    expect(await service.stores.registrations.count()).toBe(2);
 
     const echo = await fluid.trigger.callback('test_callback_system', { message: 'ping' });
     expect(echo).toMatchObject({ status: 200, ok: true, issues: [], body: { message: 'received: ping' } });
@@ -97,14 +97,12 @@ describe('example droplet service against the emulator', () => {
     );
     expect(crossed.status).toBe(401);
 
-    // Business webhooks are signed with the exchanged wvt_ token; the subscription is made with the dit_ token.
-    const client = new FluidClient({
-      baseUrl: fluid.url,
-      token: installed.installation.authentication_token,
-    });
-    await client.webhooks.create({ resource: 'order', event: 'created', url: service.webhookUrl });
+    // Business webhooks are signed with the exchanged wvt_ token; the install synced the subscription.
+    expect(
+      fluid.state.listWebhooks().map((webhook) => [webhook.resource, webhook.event, webhook.url]),
+    ).toEqual([['order', 'created', service.webhookUrl]]);
     const order = await fluid.trigger.webhook('order_created', { order: { id: 1 } });
-    expect(order.deliveries.map((delivery) => delivery.status)).toEqual([202]);
+    expect(order.deliveries.map((delivery) => delivery.status)).toEqual([200]);
     const forged = { ...order.envelope, id: order.envelope.id + 1 };
     expect((await deliver(service.webhookUrl, forged, 'wvt_forged')).status).toBe(401);
 
@@ -113,12 +111,17 @@ describe('example droplet service against the emulator', () => {
       installation: installed.installation.uuid,
     });
     expect(uninstalled).toMatchObject({ ok: true, status: 200 });
-    expect(service.installations.size).toBe(0);
+    expect(await service.stores.installations.get(installed.installation.uuid)).toMatchObject({
+      active: false,
+      authenticationToken: '',
+      webhookKeys: [],
+    });
+    expect(await service.stores.registrations.count()).toBe(0);
     const after = await fluid.trigger.callback('update_cart_shipping', { cart });
     expect(after.status).toBe(401);
   });
 
-  it('accepts a v1 install with inline tokens and re-registers on reinstall (409) with fresh tokens', async () => {
+  it('accepts a v1 install with inline tokens; a reinstall adopts its registrations in place', async () => {
     const { installation } = fluid.state.createInstallation();
     const v1 = {
       event_name: 'droplet_installed',
@@ -135,11 +138,12 @@ describe('example droplet service against the emulator', () => {
     };
     const secret = fluid.state.droplet.webhook_secret;
     expect((await deliver(service.webhookUrl, v1, secret)).status).toBe(200);
-    const first = tokenFor('update_cart_shipping');
-    // A flat delivery has no id, so it is not deduplicated: the reinstall runs again and meets 409.
+    const first = fluid.state.listRegistrations().map((registration) => ({ ...registration }));
+    // A flat delivery has no id, so it is not deduplicated: the reinstall runs again, finds its registrations in
+    // place and keeps them (same uuids, same tokens), with no delete and recreate.
     expect((await deliver(service.webhookUrl, v1, secret)).status).toBe(200);
-    expect(fluid.state.listRegistrations()).toHaveLength(2);
-    expect(tokenFor('update_cart_shipping')).not.toBe(first);
+    expect(fluid.state.listRegistrations()).toEqual(first);
+    expect(fluid.state.listWebhooks()).toHaveLength(1);
     expect(await fluid.trigger.callback('update_cart_shipping', { cart })).toMatchObject({
       status: 200,
       ok: true,
@@ -152,9 +156,9 @@ describe('example droplet service against the emulator', () => {
     const replayed = { ...installed.envelope, id: installed.envelope.id + 1 };
     expect((await deliver(service.webhookUrl, replayed, 'dws_forged')).status).toBe(401);
     // The exchange token was used by the first delivery: the emulator answers 410 and nothing is saved twice.
-    service.installations.remove(installed.installation.uuid);
+    await service.stores.installations.deactivate(installed.installation.uuid);
     const reused = await deliver(service.webhookUrl, replayed, fluid.state.droplet.webhook_secret);
     expect(reused.status).toBe(500);
-    expect(service.installations.size).toBe(0);
+    expect((await service.stores.installations.get(installed.installation.uuid))?.active).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ describe('example droplet service against the emulator', () => {
         active: true,
       });
     }
-    const installation = service.installations.byShop(fluid.state.company.fluid_shop);
+    const installation = await service.stores.installations.byShop(fluid.state.company.fluid_shop);
     expect(installation?.authenticationToken).toBe(installed.installation.authentication_token);
 
     const shipping = await fluid.trigger.callback('update_cart_shipping', {
@@ -121,7 +121,7 @@ describe('example droplet service against the emulator', () => {
       installation: installation.uuid,
     });
     expect(delivery.ok).toBe(true);
-    expect(service.installations.byShop(fluid.state.company.fluid_shop)).toBeUndefined();
+    expect(await service.stores.installations.byShop(fluid.state.company.fluid_shop)).toBeNull();
     const response = await fetch(`${fluid.url}/api/callback/registrations`, {
       headers: { authorization: `Bearer ${installation.authentication_token}` },
     });

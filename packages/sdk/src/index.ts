@@ -163,7 +163,7 @@ export type {
   RegistryResponse,
 } from './registry/index.js';
 export { type CallbackDefinitionData, callbackNames, callbacks, definitions } from './registry/index.js';
-// --- stores (registrations, idempotency) ---
+// --- stores (registrations, installations, idempotency; also at @fluid-droplet/sdk/stores) ---
 export type {
   CallbackRegistrationRecord,
   ClaimResult,
@@ -173,8 +173,41 @@ export type {
   InstallationRecord,
   InstallationStore,
   MemoryIdempotencyOptions,
+  MemoryInstallationsOptions,
+  MemoryStoreOptions,
+  Readiness,
+  ReadinessOptions,
   RegistrationListFilter,
   RegistrationLookup,
   RegistrationStore,
+  SecretBox,
+  StoreErrorCode,
 } from './stores/index.js';
-export { createMemoryIdempotency, createMemoryRegistrations, tokenDigest } from './stores/index.js';
+export {
+  canonicalShop,
+  checkReadiness,
+  createMemoryIdempotency,
+  createMemoryInstallations,
+  createMemoryRegistrations,
+  createMemoryStore,
+  createSecretBox,
+  StoreError,
+  tokenDigest,
+  webhookKeysByShop,
+} from './stores/index.js';
+// --- sync (callback registrations and webhook subscriptions) ---
+export type {
+  DesiredRegistration,
+  DesiredWebhook,
+  RegistrationPlan,
+  RegistrationRef,
+  RegistrationSync,
+  RegistrationSyncResult,
+  SyncRegistrationsOptions,
+  SyncWebhooksOptions,
+  WebhookPlan,
+  WebhookRef,
+  WebhookSync,
+  WebhookSyncResult,
+} from './sync/index.js';
+export { syncRegistrations, syncWebhooks } from './sync/index.js';

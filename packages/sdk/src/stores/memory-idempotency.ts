@@ -1,3 +1,4 @@
+import { checkKey, checkLeaseMs } from './records.js';
 import type { IdempotencyStore } from './types.js';
 
 /** Options for {@link createMemoryIdempotency}. */
@@ -39,6 +40,8 @@ export function createMemoryIdempotency(options: MemoryIdempotencyOptions = {}):
   };
   return {
     async claim(key, leaseMs) {
+      checkKey(key, 'key', 'idempotency.claim');
+      checkLeaseMs(leaseMs, 'idempotency.claim');
       const entry = entries.get(key);
       if (entry !== undefined && entry.expiresAt > now()) return entry.state;
       put(key, { state: 'in-flight', expiresAt: now() + leaseMs });
@@ -48,7 +51,8 @@ export function createMemoryIdempotency(options: MemoryIdempotencyOptions = {}):
       put(key, { state: 'done', expiresAt: now() + doneTtlMs });
     },
     async release(key) {
-      entries.delete(key);
+      // Only a claim is dropped: a completed key stays done, as in PostgreSQL.
+      if (entries.get(key)?.state === 'in-flight') entries.delete(key);
     },
   };
 }

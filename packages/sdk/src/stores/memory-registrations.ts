@@ -1,10 +1,14 @@
+import { checkKey, checkRegistrationRecord } from './records.js';
 import type { CallbackRegistrationRecord, RegistrationListFilter, RegistrationStore } from './types.js';
+
+// Code-unit order, not locale order: the same order PostgreSQL gives with COLLATE "C", whatever the machine's locale.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function byInstallationThenDefinition(a: CallbackRegistrationRecord, b: CallbackRegistrationRecord): number {
   return (
-    a.installationUuid.localeCompare(b.installationUuid) ||
-    a.definitionName.localeCompare(b.definitionName) ||
-    a.uuid.localeCompare(b.uuid)
+    compare(a.installationUuid, b.installationUuid) ||
+    compare(a.definitionName, b.definitionName) ||
+    compare(a.uuid, b.uuid)
   );
 }
 
@@ -23,9 +27,12 @@ export function createMemoryRegistrations(
   const byUuid = new Map<string, CallbackRegistrationRecord>();
   const byDigest = new Map<string, CallbackRegistrationRecord>();
   const put = (record: CallbackRegistrationRecord) => {
-    const previous = byUuid.get(record.uuid);
+    const copy = checkRegistrationRecord(record, 'registrations.upsert');
+    const previous = byUuid.get(copy.uuid);
     if (previous !== undefined) byDigest.delete(previous.tokenDigest);
-    const copy = Object.freeze({ ...record });
+    // A token belongs to one registration: another record holding this digest is replaced, as in PostgreSQL.
+    const holder = byDigest.get(copy.tokenDigest);
+    if (holder !== undefined && holder.uuid !== copy.uuid) byUuid.delete(holder.uuid);
     byUuid.set(copy.uuid, copy);
     byDigest.set(copy.tokenDigest, copy);
   };
@@ -39,15 +46,16 @@ export function createMemoryRegistrations(
   for (const record of initial) put(record);
   return {
     async findByTokenDigest(digest) {
-      return byDigest.get(digest) ?? null;
+      return byDigest.get(checkKey(digest, 'digest', 'registrations.findByTokenDigest')) ?? null;
     },
     async upsert(record) {
       put(record);
     },
     async delete(uuid) {
-      return remove(uuid);
+      return remove(checkKey(uuid, 'uuid', 'registrations.delete'));
     },
     async deleteForInstallation(installationUuid) {
+      checkKey(installationUuid, 'installationUuid', 'registrations.deleteForInstallation');
       let removed = 0;
       for (const record of [...byUuid.values()]) {
         if (record.installationUuid === installationUuid && remove(record.uuid)) removed += 1;
