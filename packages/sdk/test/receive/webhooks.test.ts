@@ -401,8 +401,20 @@ describe.each(receivePaths)('over the %s path', (path: ReceivePath) => {
       const requests = await Promise.all(
         [1, 2, 3].map(() => signedRequest({ body: ORDER, key: WVT, shop: 'acme' })),
       );
-      const pending = requests.map((request) => send(handler, request));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The gate opens only once the two duplicates have answered, however slow the machine: no fixed wait.
+      let answered = 0;
+      let twoAnswered: () => void = () => undefined;
+      const duplicatesAnswered = new Promise<void>((resolve) => {
+        twoAnswered = resolve;
+      });
+      const pending = requests.map((request) =>
+        send(handler, request).then((result) => {
+          answered += 1;
+          if (answered === 2) twoAnswered();
+          return result;
+        }),
+      );
+      await duplicatesAnswered;
       release();
       const statuses = (await Promise.all(pending)).map((result) => result.status);
       expect(runs).toBe(1);
