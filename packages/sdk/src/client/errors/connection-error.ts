@@ -6,10 +6,10 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
  */
 export class ConnectionError extends FluidError {
   override readonly name: string = 'ConnectionError';
-  readonly mayHaveBeenApplied: boolean;
+  declare readonly mayHaveBeenApplied: boolean;
   /** The system error code when there is one, e.g. `ECONNREFUSED` or `ECONNRESET`. */
-  readonly code: string | undefined;
-  readonly attempts: number;
+  declare readonly code: string | undefined;
+  declare readonly attempts: number;
 
   constructor(init: {
     readonly message: string;

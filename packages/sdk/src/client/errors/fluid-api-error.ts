@@ -21,17 +21,17 @@ export interface FluidApiErrorInit {
  */
 export class FluidApiError extends FluidError {
   override readonly name: string = 'FluidApiError';
-  readonly status: number;
-  readonly body: unknown;
+  declare readonly status: number;
+  declare readonly body: unknown;
   /**
    * The body's `errors` as Fluid sent it: field name to messages (`{ exchange_token: ['is missing'] }`), a list,
    * one message, or `undefined` when the body has none.
    */
-  readonly fieldErrors: unknown;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
+  declare readonly fieldErrors: unknown;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
   /** How many attempts were made, retries included. */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(init: FluidApiErrorInit) {
     super(init.message);

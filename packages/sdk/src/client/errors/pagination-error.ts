@@ -13,9 +13,9 @@ export type PaginationProblem =
  */
 export class PaginationError extends FluidError {
   override readonly name: string = 'PaginationError';
-  readonly problem: PaginationProblem;
+  declare readonly problem: PaginationProblem;
   /** Pages read before stopping. */
-  readonly pages: number;
+  declare readonly pages: number;
 
   constructor(problem: PaginationProblem, pages: number) {
     const why = {

@@ -7,7 +7,7 @@ import { FluidApiError, type FluidApiErrorInit } from './fluid-api-error.js';
  */
 export class RateLimitError extends FluidApiError {
   override readonly name: string = 'RateLimitError';
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: FluidApiErrorInit & { readonly retryAfterMs: number | undefined }) {
     super(init);

@@ -3,11 +3,11 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 /** A response body that should be JSON was not: truncated, an HTML error page, or empty. */
 export class ResponseParseError extends FluidError {
   override readonly name: string = 'ResponseParseError';
-  readonly status: number;
-  readonly contentType: string | null;
+  declare readonly status: number;
+  declare readonly contentType: string | null;
   /** The first 200 characters of the body. */
-  readonly bodySnippet: string;
-  readonly requestId: string | undefined;
+  declare readonly bodySnippet: string;
+  declare readonly requestId: string | undefined;
 
   constructor(init: {
     readonly status: number;

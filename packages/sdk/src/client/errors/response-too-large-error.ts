@@ -6,10 +6,10 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
  */
 export class ResponseTooLargeError extends FluidError {
   override readonly name: string = 'ResponseTooLargeError';
-  readonly status: number;
+  declare readonly status: number;
   /** The `maxResponseBytes` in force. */
-  readonly limit: number;
-  readonly requestId: string | undefined;
+  declare readonly limit: number;
+  declare readonly requestId: string | undefined;
 
   constructor(init: {
     readonly operation: string;

@@ -13,10 +13,10 @@ export interface ResponseDriftIssue {
  */
 export class ResponseValidationError extends FluidError {
   override readonly name: string = 'ResponseValidationError';
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly pointer: string;
-  readonly issues: readonly ResponseDriftIssue[];
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly pointer: string;
+  declare readonly issues: readonly ResponseDriftIssue[];
 
   constructor(init: {
     readonly operation: string;

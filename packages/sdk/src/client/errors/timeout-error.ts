@@ -3,8 +3,8 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 /** The call's `timeout` ran out; it covers every attempt and every wait between them. */
 export class TimeoutError extends FluidError {
   override readonly name: string = 'TimeoutError';
-  readonly timeoutMs: number;
-  readonly attempts: number;
+  declare readonly timeoutMs: number;
+  declare readonly attempts: number;
 
   constructor(timeoutMs: number, attempts: number) {
     super(`request timed out after ${timeoutMs} ms (${attempts} attempt(s))`);

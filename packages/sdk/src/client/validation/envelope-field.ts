@@ -1,5 +1,5 @@
 import type { RawResponse } from '../core/request.js';
-import { ResponseValidationError } from '../errors/response-validation-error.js';
+import { driftError } from './validate.js';
 
 /**
  * Takes the resource out of an envelope (`{ webhook: … , meta }`), failing with a
@@ -16,18 +16,13 @@ export function envelopeField<T>(
   const value: unknown =
     typeof data === 'object' && data !== null && key in data ? Reflect.get(data, key) : undefined;
   if (!check(value)) {
-    throw new ResponseValidationError({
-      operation,
-      status: response.status,
-      requestId: response.requestId,
-      issues: [
-        {
-          pointer: `/${key}`,
-          message:
-            value === undefined ? 'missing' : `unexpected ${Array.isArray(value) ? 'array' : typeof value}`,
-        },
-      ],
-    });
+    throw driftError(operation, response, [
+      {
+        pointer: `/${key}`,
+        message:
+          value === undefined ? 'missing' : `unexpected ${Array.isArray(value) ? 'array' : typeof value}`,
+      },
+    ]);
   }
   // The shape beyond this key is only checked with `validateResponses: true`.
   return value as T;

@@ -1,5 +1,5 @@
 import type { RawResponse } from '../core/request.js';
-import { ResponseValidationError } from '../errors/response-validation-error.js';
+import { type ResponseDriftIssue, ResponseValidationError } from '../errors/response-validation-error.js';
 import { type Shape, shapeIssues } from './shape.js';
 
 /**
@@ -11,8 +11,16 @@ import { type Shape, shapeIssues } from './shape.js';
  */
 export function validateEnvelope(operation: string, shape: Shape, response: RawResponse): void {
   const issues = shapeIssues(shape, response.data);
-  if (issues.length === 0) return;
-  throw new ResponseValidationError({
+  if (issues.length > 0) throw driftError(operation, response, issues);
+}
+
+/** The `ResponseValidationError` for `issues` found in `response`. */
+export function driftError(
+  operation: string,
+  response: RawResponse,
+  issues: readonly ResponseDriftIssue[],
+): ResponseValidationError {
+  return new ResponseValidationError({
     operation,
     status: response.status,
     requestId: response.requestId,
