@@ -17,6 +17,8 @@ import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 
 const ENTRY = fileURLToPath(new URL('../../src/client/index.ts', import.meta.url));
 const BUILD_TIMEOUT = 120_000;
+/** Issue 10's bound for the gzipped (level 9) client entry, ky included. */
+const TARGET_GZIP = 10_240;
 
 let server: FaultServer;
 let directory: string;
@@ -71,8 +73,10 @@ describe.each(['esm', 'cjs'] as const)('the client entry bundled as %s', (format
       expect(
         Object.keys(metafile.inputs).some((path) => path.includes('src/client/validation/shape.ts')),
       ).toBe(true);
+      // Issue 10's target is 10,240 B at gzip level 9 (ESM, ky bundled); it is not met yet, so it is printed,
+      // not asserted.
       process.stdout.write(
-        `client entry (${format}, esbuild minified, ky bundled): ${code.byteLength} B, ${gzipSync(code).byteLength} B gzip\n`,
+        `client entry (${format}, esbuild minified, ky bundled): ${code.byteLength} B, ${gzipSync(code, { level: 9 }).byteLength} B gzip -9 (target ${TARGET_GZIP} B)\n`,
       );
 
       const { FluidClient, ResponseValidationError } = await load(format, code);

@@ -2,7 +2,7 @@ import { FluidPromise } from '../api-promise.js';
 import type { DeleteOptions, RequestOptions, ResolvedConfig } from '../core/config.js';
 import { type RawResponse, type RequestSpec, request, resolvePath } from '../core/request.js';
 import { NotFoundError } from '../errors/not-found-error.js';
-import { PagePromise, type PageUnwrap } from '../pagination.js';
+import { PagePromise, pageOf } from '../pagination.js';
 import { envelopeField } from '../validation/envelope-field.js';
 import { type EnvelopeName, envelopes } from '../validation/envelopes.js';
 import { validateEnvelope } from '../validation/validate.js';
@@ -87,7 +87,7 @@ export abstract class ApiResource {
   protected paginate<Item>(
     spec: RequestSpec & { readonly query: Readonly<Record<string, string | number | boolean | undefined>> },
     envelope: EnvelopeName,
-    unwrap: PageUnwrap<Item>,
+    key: string,
     itemKey: (item: Item) => unknown,
     options?: RequestOptions,
   ): PagePromise<Item> {
@@ -95,6 +95,9 @@ export abstract class ApiResource {
     // The first page goes out exactly as asked: endpoints that do not paginate never see a `page` param.
     const fetchPage = (page: number): Promise<RawResponse> =>
       this.#send(page === first ? spec : { ...spec, query: { ...spec.query, page } }, envelope, options);
-    return new PagePromise(fetchPage, first, unwrap, { maxPages: this.#config.maxPages, itemKey });
+    return new PagePromise(fetchPage, first, pageOf<Item>(`GET ${spec.path}`, key), {
+      maxPages: this.#config.maxPages,
+      itemKey,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../core/config.js';
-import { type PagePromise, pageOf } from '../pagination.js';
+import type { PagePromise } from '../pagination.js';
 import type { CallbackDefinition } from '../types.js';
 import { ApiResource } from './api-resource.js';
 
@@ -18,7 +18,7 @@ export class CallbackDefinitions extends ApiResource {
     return this.paginate(
       { method: 'GET', path: PATH, query: {} },
       'definitionList',
-      pageOf<CallbackDefinition>(`GET ${PATH}`, 'definitions'),
+      'definitions',
       (definition) => definition.name,
       options,
     );

@@ -1,6 +1,6 @@
 import type { FluidPromise } from '../api-promise.js';
 import type { DeleteOptions, RequestOptions } from '../core/config.js';
-import { type PagePromise, pageOf } from '../pagination.js';
+import type { PagePromise } from '../pagination.js';
 import type {
   CallbackDefinitionName,
   CallbackRegistration,
@@ -27,7 +27,7 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
     return this.paginate(
       { method: 'GET', path: PATH, query: { ...params }, definitionName: params.definition_name },
       'registrationList',
-      pageOf<CallbackRegistration>(`GET ${PATH}`, 'callback_registrations'),
+      'callback_registrations',
       (registration) => registration.uuid,
       options,
     );

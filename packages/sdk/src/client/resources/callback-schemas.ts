@@ -1,6 +1,6 @@
 import type { FluidPromise } from '../api-promise.js';
 import type { RequestOptions } from '../core/config.js';
-import { type PagePromise, pageOf } from '../pagination.js';
+import type { PagePromise } from '../pagination.js';
 import type { CallbackDefinitionName, CallbackSchema } from '../types.js';
 import { ApiResource } from './api-resource.js';
 
@@ -16,7 +16,7 @@ export class CallbackSchemas<Name extends string = CallbackDefinitionName> exten
     return this.paginate(
       { method: 'GET', path: PATH, query: {} },
       'schemaList',
-      pageOf<CallbackSchema>(`GET ${PATH}`, 'schemas'),
+      'schemas',
       (schema) => schema.name,
       options,
     );

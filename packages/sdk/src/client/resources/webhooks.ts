@@ -1,6 +1,6 @@
 import type { FluidPromise } from '../api-promise.js';
 import type { DeleteOptions, RequestOptions } from '../core/config.js';
-import { type PagePromise, pageOf } from '../pagination.js';
+import type { PagePromise } from '../pagination.js';
 import type {
   BulkDeletedWebhooks,
   DeletedWebhook,
@@ -26,7 +26,7 @@ export class Webhooks extends ApiResource {
     return this.paginate(
       { method: 'GET', path: PATH, query: { ...params } },
       'webhookList',
-      pageOf<Webhook>(`GET ${PATH}`, 'webhooks'),
+      'webhooks',
       (webhook) => webhook.id,
       options,
     );
