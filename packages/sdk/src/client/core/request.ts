@@ -46,9 +46,8 @@ export interface RawResponse {
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'PUT', 'DELETE']);
 
-type Attempt =
-  | { readonly kind: 'response'; readonly response: Response; readonly text: string }
-  | { readonly kind: 'failure'; readonly error: ConnectionError };
+/** A response with its body read, or the connection failure that stopped the attempt. */
+type Attempt = { readonly response: Response; readonly text: string } | ConnectionError;
 
 /**
  * The path of a spec with its parameters encoded, or a `TypeError` saying which parameter is unusable.
@@ -150,43 +149,39 @@ export async function request(
       let failure: FluidError;
       let retryable: boolean;
       let retryAfterMs: number | undefined;
-      if (attempt.kind === 'response') {
+      if (attempt instanceof ConnectionError) {
+        failure = attempt;
+        retryable = retrySafe || !attempt.mayHaveBeenApplied;
+      } else {
         const { response, text } = attempt;
+        const { status, headers } = response;
         if (response.ok) {
-          const headerId = response.headers.get('x-request-id');
+          const headerId = headers.get('x-request-id');
           const data = parseSuccessBody(
-            response.status,
-            response.headers,
+            status,
+            headers,
             text,
             headerId === null ? undefined : redactor.text(headerId),
             redactor,
           );
-          return {
-            data,
-            status: response.status,
-            headers: response.headers,
-            requestId: findRequestId(data, response.headers),
-          };
+          return { data, status, headers, requestId: findRequestId(data, headers) };
         }
-        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        retryAfterMs = parseRetryAfter(headers.get('retry-after'));
         failure = errorFromResponse({
-          status: response.status,
+          status,
           // Error bodies and headers end up in messages, logs and the error: a server echoing the token must
           // not leak it there.
           body: parseErrorBody(redactor.text(text)),
-          headers: redactor.headers(response.headers),
+          headers: redactor.headers(headers),
           attempts,
           retryAfterMs,
           operation,
         });
-        retryable = RETRY_STATUSES.has(response.status) && (retrySafe || response.status === 429);
+        retryable = RETRY_STATUSES.has(status) && (retrySafe || status === 429);
         if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
           config.logger?.warn('fluid: Retry-After beyond the cap, failing fast', { operation, retryAfterMs });
           throw failure;
         }
-      } else {
-        failure = attempt.error;
-        retryable = retrySafe || !attempt.error.mayHaveBeenApplied;
       }
       if (!retryable || attempts > maxRetries) throw failure;
       const delay = retryAfterMs ?? backoffDelay(attempts - 1, config.backoff);
@@ -219,18 +214,14 @@ export async function request(
     } catch (error) {
       if (signal.aborted) throw aborted();
       if (!(error instanceof TypeError)) throw redactor.error(error);
-      return { kind: 'failure', error: connectionError(error, 'request') };
+      return connectionError(error, 'request');
     }
     try {
-      return {
-        kind: 'response',
-        response,
-        text: await readBodyText(response, config.maxResponseBytes, operation, redactor),
-      };
+      return { response, text: await readBodyText(response, config.maxResponseBytes, operation, redactor) };
     } catch (error) {
       if (signal.aborted) throw aborted();
       if (error instanceof ResponseTooLargeError) throw error;
-      return { kind: 'failure', error: connectionError(error, 'body') };
+      return connectionError(error, 'body');
     }
   }
 
