@@ -247,7 +247,7 @@ describe.each(receivePaths)('over the %s path', (path: ReceivePath) => {
         {
           registry,
           registrations: createMemoryRegistrations([shipping]),
-          timeoutMs: 300,
+          timeoutMs: 3_000, // far above a busy machine's latency: only the slow handler reaches it
           maxBodyBytes: 4096,
           logger: recordingLogger(),
           ...(onFailure === undefined ? {} : { onFailure }),
