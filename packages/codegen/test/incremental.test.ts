@@ -1,5 +1,6 @@
 // Incremental runs from the output manifest, and worker threads that change nothing in the output.
-import { readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
@@ -102,5 +103,28 @@ describe('fluid-codegen generate, incremental across runs', () => {
 
     // --force re-emits everything and changes nothing.
     expect((await run([...args, '--force'], dir)).stdout).toContain('already up to date');
+  }, 120_000);
+
+  it('never hangs on a FIFO put in place of a stored module or a definition file', async () => {
+    const dir = await tempDir();
+    const defs = join(dir, 'defs');
+    await mkdir(defs);
+    for (const { definition } of many(3)) {
+      await writeFile(join(defs, `${definition.name}.json`), JSON.stringify(definition));
+    }
+    const args = ['generate', '--input', 'defs', '--out', 'out'];
+    expect((await run(args, dir)).code).toBe(0);
+    const module = join(dir, 'out', 'callback-1.ts');
+    await rm(module);
+    if (spawnSync('mkfifo', [module]).status !== 0) {
+      process.stdout.write('skipped the FIFO case: mkfifo is not available\n');
+      return;
+    }
+    // The manifest cache opens the module without blocking, sees it is no file and re-emits it; the
+    // writer then refuses the folder, naming the FIFO.
+    const refused = await run(args, dir);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('a FIFO');
+    expect(refused.stderr).toContain('callback-1.ts');
   }, 120_000);
 });

