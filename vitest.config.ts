@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -17,6 +19,33 @@ export const alias = {
   '@fluid-droplet/schema-sampler': src('./packages/schema-sampler/src/index.ts'),
 };
 
+/**
+ * The files that take longest (mostly waiting on npm, tsc, PostgreSQL and child processes), longest first. They start
+ * before everything else, so on two workers the short files fill in beside them instead of one long file starting
+ * last and running alone. Without this, a fresh checkout (no vitest cache of durations) starts the largest files
+ * first, which are not the slow ones.
+ */
+const slowFirst = [
+  'packages/e2e/test/consumer.test.ts',
+  'packages/codegen/test/conformance/conformance.test.ts',
+  'examples/droplet-service/test/multi-instance.test.ts',
+  'packages/emulator/test/cli.test.ts',
+  'packages/emulator/test/cli-emulator.test.ts',
+  'packages/postgres/test/postgres-store.test.ts',
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification): number => {
+      const index = slowFirst.indexOf(relative(this.ctx.config.root, file.moduleId).replaceAll('\\', '/'));
+      return index === -1 ? slowFirst.length : index;
+    };
+    const sorted = await super.sort(files);
+    // Array.prototype.sort is stable: the rest keep the base order (cached durations, then size).
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -28,6 +57,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    sequence: { sequencer: SlowFirstSequencer },
     // Vitest's default is one worker fewer than the cores, so a single worker on 2 cores, while the slow files
     // mostly wait on child processes, sockets and npm. Two at least keeps both cores busy.
     maxWorkers: Math.max(2, availableParallelism()),
