@@ -7,7 +7,7 @@ import {
   type Queryable,
   SCHEMA_VERSION,
 } from '@fluid-droplet/postgres';
-import { checkReadiness, type EncryptionKey, StoreError } from '@fluid-droplet/sdk/stores';
+import { checkReadiness, type EncryptionKey } from '@fluid-droplet/sdk/stores';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +20,7 @@ import {
   installation,
   keyA,
   keyB,
+  rejection,
   type StoreFixture,
 } from '../../sdk/test/stores/store-contract.js';
 
@@ -37,15 +38,6 @@ function schemaFixture(pool: () => Queryable): StoreFixture & { last(): string }
       return store;
     },
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<StoreError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  return error as StoreError;
 }
 
 /** Tests that need only a Queryable: they run on PGlite and on the server. */

@@ -25,11 +25,32 @@ export async function listEveryPage<Item>(
 }
 
 /** True for a 409 from Fluid: the state changed under the plan (another instance synced first). */
-export function isConflict(error: unknown): boolean {
+function isConflict(error: unknown): boolean {
   return (
     typeof error === 'object' &&
     error !== null &&
     (error as { status?: unknown }).status === 409 &&
     (error as { name?: unknown }).name === 'ConflictError'
   );
+}
+
+/**
+ * Carries out `given` (or a fresh plan); a 409 from Fluid makes it call `onConflict`, plan again and carry that out,
+ * once.
+ */
+export async function applyPlan<Plan, Created>(
+  given: Plan | undefined,
+  plan: () => Promise<Plan>,
+  execute: (plan: Plan) => Promise<Created>,
+  onConflict: () => void,
+): Promise<{ plan: Plan; created: Created; replanned: boolean }> {
+  const first = given ?? (await plan());
+  try {
+    return { plan: first, created: await execute(first), replanned: false };
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    onConflict();
+    const second = await plan();
+    return { plan: second, created: await execute(second), replanned: true };
+  }
 }

@@ -9,7 +9,7 @@ import { checkKey } from '../stores/records.js';
 import { StoreError } from '../stores/store-error.js';
 import { tokenDigest } from '../stores/token-digest.js';
 import type { CallbackRegistrationRecord, RegistrationStore } from '../stores/types.js';
-import { isConflict, listEveryPage, SYNC_PAGE_SIZE } from './list-every-page.js';
+import { applyPlan, listEveryPage, SYNC_PAGE_SIZE } from './list-every-page.js';
 
 /** One callback registration the service wants. */
 export interface DesiredRegistration {
@@ -307,16 +307,9 @@ export function syncRegistrations(options: SyncRegistrationsOptions): Registrati
 
   return {
     plan,
-    async apply(given) {
-      const first = given ?? (await plan());
-      try {
-        return { plan: first, created: await execute(first), replanned: false };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        logger?.info?.('registration sync met a conflict; planning again', { installationUuid });
-        const second = await plan();
-        return { plan: second, created: await execute(second), replanned: true };
-      }
-    },
+    apply: (given) =>
+      applyPlan(given, plan, execute, () =>
+        logger?.info?.('registration sync met a conflict; planning again', { installationUuid }),
+      ),
   };
 }

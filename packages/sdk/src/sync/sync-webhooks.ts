@@ -3,7 +3,7 @@ import type { Webhook, WebhookUpdateParams } from '../client/types.js';
 import type { FluidLogger } from '../logger.js';
 import { checkKey } from '../stores/records.js';
 import { StoreError } from '../stores/store-error.js';
-import { isConflict, listEveryPage, SYNC_PAGE_SIZE } from './list-every-page.js';
+import { applyPlan, listEveryPage, SYNC_PAGE_SIZE } from './list-every-page.js';
 
 /** One webhook subscription the service wants. */
 export interface DesiredWebhook {
@@ -175,16 +175,7 @@ export function syncWebhooks(options: SyncWebhooksOptions): WebhookSync {
 
   return {
     plan,
-    async apply(given) {
-      const first = given ?? (await plan());
-      try {
-        return { plan: first, created: await execute(first), replanned: false };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        logger?.info?.('webhook sync met a conflict; planning again');
-        const second = await plan();
-        return { plan: second, created: await execute(second), replanned: true };
-      }
-    },
+    apply: (given) =>
+      applyPlan(given, plan, execute, () => logger?.info?.('webhook sync met a conflict; planning again')),
   };
 }

@@ -15,7 +15,7 @@ import {
   UnprocessableEntityError,
 } from '@fluid-droplet/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { meta, pageBody, webhook } from '../support/client-fixtures.js';
+import { failure, meta, pageBody, webhook } from '../support/client-fixtures.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 
 // A slash and dashes, so that JSON-escaped (`\/`, `\u002d`) and percent-encoded echoes are exercised.
@@ -39,15 +39,6 @@ function client(options: Partial<FluidClientOptions> = {}): FluidClient {
     retryBackoff: { initialDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
-}
-
-async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Every way an error is shown: message, stack, cause chain, JSON and util.inspect with hidden fields. */

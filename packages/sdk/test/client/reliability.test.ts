@@ -17,7 +17,7 @@ import {
   UserAbortError,
 } from '@fluid-droplet/sdk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { meta, pageBody, registration, webhook } from '../support/client-fixtures.js';
+import { failure, meta, pageBody, registration, webhook } from '../support/client-fixtures.js';
 import { closedPort, type FaultServer, startFaultServer } from '../support/fault-server.js';
 
 const TOKEN = 'C-super-secret-token-0123456789';
@@ -43,15 +43,6 @@ function client(options: Partial<FluidClientOptions> = {}): FluidClient {
     retryBackoff: { initialDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
-}
-
-async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function expectNoToken(value: unknown): void {

@@ -45,7 +45,8 @@ export function installation(uuid: string, overrides: Partial<InstallationRecord
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function rejection(promise: Promise<unknown>): Promise<StoreError> {
+/** The StoreError `promise` rejects with. */
+export async function rejection(promise: Promise<unknown>): Promise<StoreError> {
   const error = await promise.then(
     () => undefined,
     (reason: unknown) => reason,

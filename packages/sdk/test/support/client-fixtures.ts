@@ -58,3 +58,13 @@ export function pageBody(
     },
   };
 }
+
+/** The error `promise` rejects with; throws when it resolves instead. */
+export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
