@@ -84,17 +84,13 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
 
   it('trigger webhook signs an envelope with --key and exits 0 on a 2xx reply, 1 otherwise', async () => {
     const receiver = await startReceiver({ status: 200, json: {} });
-    const ok = await runCli([
-      'trigger',
-      'webhook',
+    const ok = await triggerWebhook(
       'order_created',
-      '--url',
       receiver.url,
-      '--key',
       'wvt_cli-secret',
       '--payload',
       '{"order":{"id":7}}',
-    ]);
+    );
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     const request = receiver.requests[0];
@@ -114,32 +110,14 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
     ).toBe(true);
 
     receiver.reply = { status: 401, json: {} };
-    const rejected = await runCli([
-      'trigger',
-      'webhook',
-      'order_created',
-      '--url',
-      receiver.url,
-      '--key',
-      'k',
-    ]);
+    const rejected = await triggerWebhook('order_created', receiver.url, 'k');
     expect(rejected.code).toBe(1);
     expect(JSON.parse(rejected.stdout)).toMatchObject({ status: 401, ok: false });
   });
 
   it('standalone trigger webhook droplet_installed is accepted by the SDK handler (company block, v1 credentials)', async () => {
     const service = await startSdkService('dws_standalone');
-    const run = await runCli([
-      'trigger',
-      'webhook',
-      'droplet_installed',
-      '--url',
-      service.url,
-      '--key',
-      'dws_standalone',
-      '--shop',
-      'acme',
-    ]);
+    const run = await triggerWebhook('droplet_installed', service.url, 'dws_standalone', '--shop', 'acme');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(service.installs).toMatchObject([{ contractVersion: 'v1', shop: 'acme' }]);
@@ -284,3 +262,8 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+/** `fluid-emulator trigger webhook <event> --url <url> --key <key> ...more`, standalone. */
+function triggerWebhook(event: string, url: string, key: string, ...more: string[]) {
+  return runCli(['trigger', 'webhook', event, '--url', url, '--key', key, ...more]);
+}

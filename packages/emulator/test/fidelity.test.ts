@@ -16,6 +16,16 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
+/** A temporary `--definitions` directory holding `files` (name → JSON), removed after the test. */
+async function definitionsDir(files: Record<string, unknown>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'fluid-defs-'));
+  closers.push(() => rm(dir, { recursive: true, force: true }));
+  for (const [name, definition] of Object.entries(files)) {
+    await writeFile(join(dir, name), JSON.stringify(definition));
+  }
+  return dir;
+}
+
 describe('droplet_installed against the SDK handler', () => {
   it.each(['v1', 'v2'] as const)(
     '%s is accepted by createWebhookHandler and normalizeInstallation',
@@ -95,26 +105,20 @@ describe('what Fluid defines', () => {
 
 describe('--definitions adds to the built-in definitions', () => {
   it('keeps test_callback_system working, adds new names, and overrides a built-in by name', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'fluid-defs-'));
-    closers.push(() => rm(dir, { recursive: true, force: true }));
-    await writeFile(
-      join(dir, 'loyalty.json'),
-      JSON.stringify({
+    const dir = await definitionsDir({
+      'loyalty.json': {
         name: 'loyalty_points',
         description: 'ours',
         request_schema: { type: 'object' },
         response_schema: { type: 'object' },
-      }),
-    );
-    await writeFile(
-      join(dir, 'update_cart_tax.json'),
-      JSON.stringify({
+      },
+      'update_cart_tax.json': {
         name: 'update_cart_tax',
         description: 'overridden',
         request_schema: { type: 'object' },
         response_schema: { type: 'object' },
-      }),
-    );
+      },
+    });
     const fluid = await startEmulator({ definitions: dir, tokens: { installation: INSTALLATION } });
     closers.push(() => fluid.close());
     const listed = await api(fluid.url, 'GET', '/api/callback/definitions', { token: INSTALLATION });
@@ -137,16 +141,13 @@ describe('--definitions adds to the built-in definitions', () => {
   });
 
   it('rejects at start-up a definition the generator rejects', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'fluid-defs-'));
-    closers.push(() => rm(dir, { recursive: true, force: true }));
-    await writeFile(
-      join(dir, 'bad.json'),
-      JSON.stringify({
+    const dir = await definitionsDir({
+      'bad.json': {
         name: 'bad',
         request_schema: { $ref: 'https://example.com/x.json' },
         response_schema: {},
-      }),
-    );
+      },
+    });
     await expect(startEmulator({ definitions: dir })).rejects.toThrow(
       /bad\.json: bad: \/request_schema.*error\[/,
     );

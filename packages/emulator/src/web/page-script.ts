@@ -1,6 +1,8 @@
 // The page's browser code. It is written as a TypeScript function so it is type-checked against the DOM like the
 // rest of the package, and served as that function's source text (`/_emulator/page.js`). It must stay
-// self-contained: no imports and no references to anything outside the function.
+// self-contained: no runtime imports (type imports are erased) and no references to anything outside the function.
+
+import type { DeliveryLogEntry } from '../delivery/types.js';
 
 /** The source of `/_emulator/page.js`. */
 export function pageScript(): string {
@@ -9,21 +11,8 @@ export function pageScript(): string {
   return `"use strict";\nconst __name = (target) => target;\n(${pageMain.toString()})();\n`;
 }
 
-interface PageDelivery {
-  readonly id: number;
-  readonly kind: string;
-  readonly name: string;
-  readonly url: string;
-  readonly at: string;
-  readonly status: number | null;
-  readonly ok: boolean;
-  readonly latencyMs: number;
-  readonly shop: string;
-  readonly issues: readonly { readonly pointer: string; readonly message: string }[];
-  readonly request: unknown;
-  readonly reply: unknown;
-  readonly error?: string;
-}
+/** The delivery log line, as sent by `/_emulator/state` and the event stream. */
+type PageDelivery = DeliveryLogEntry;
 
 interface PageState {
   readonly definitions: readonly { readonly name: string }[];
