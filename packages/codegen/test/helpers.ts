@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import { staleBuild } from '../../../scripts/release-pack.js';
+import { main } from '../src/cli/main.js';
 import type { SourcedDefinition } from '../src/load/definition.js';
 
 export const codegenRoot = resolve(import.meta.dirname, '..');
@@ -108,4 +109,21 @@ export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
   });
+}
+
+/** Runs `main` in process from `cwd` with captured output; `env` stands in for `process.env` when given. */
+export async function runMain(
+  args: readonly string[],
+  cwd: string,
+  env?: Record<string, string | undefined>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd,
+    ...(env === undefined ? {} : { env }),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
 }

@@ -9,7 +9,8 @@ export type Validator = (value: unknown) => boolean;
 
 type Exports = Record<string, unknown>;
 
-let runtimeJs: Promise<string> | undefined;
+/** The runtime module, compiled and evaluated once: it holds no state, so every validator can share it. */
+let runtimeModule: Promise<Exports> | undefined;
 
 async function toCommonJs(source: string): Promise<string> {
   const { transform } = await import('esbuild');
@@ -36,8 +37,10 @@ function evaluate(js: string, filename: string, modules: Readonly<Record<string,
  */
 export async function compileValidator(prepared: PreparedSchema, label: string): Promise<Validator> {
   const zod = await import('zod');
-  runtimeJs ??= toCommonJs(emitZodRuntime());
-  const runtime = evaluate(await runtimeJs, 'fluid-codegen-diff/_runtime.js', { zod });
+  runtimeModule ??= toCommonJs(emitZodRuntime()).then((js) =>
+    evaluate(js, 'fluid-codegen-diff/_runtime.js', { zod }),
+  );
+  const runtime = await runtimeModule;
   const emitted = emitZod(prepared, {
     constName: 'subjectSchema',
     typeName: 'Subject',

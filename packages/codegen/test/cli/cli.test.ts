@@ -1,9 +1,8 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { VERSION } from '../../src/version.js';
-import { codegenRoot, runCli, snapshotDir, tempDir } from '../helpers.js';
+import { codegenRoot, runCli, runMain, snapshotDir, tempDir } from '../helpers.js';
 
 const fixtures = join(codegenRoot, 'test/fixtures/cli');
 
@@ -12,18 +11,6 @@ async function project(): Promise<string> {
   const dir = await tempDir();
   await cp(join(fixtures, 'definitions'), join(dir, 'defs'), { recursive: true });
   return dir;
-}
-
-/** Runs `main` in-process with captured output. */
-async function runMain(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
 }
 
 const generateArgs = ['generate', '--input', 'defs', '--out', 'out'];

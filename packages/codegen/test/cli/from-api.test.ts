@@ -5,8 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { snapshotDir, tempDir } from '../helpers.js';
+import { runMain, snapshotDir, tempDir } from '../helpers.js';
 
 const TOKEN = 'C-secret-token-never-printed';
 let server: Server | undefined;
@@ -27,18 +26,6 @@ afterEach(async () => {
   server?.close();
   server = undefined;
 });
-
-async function run(args: string[], cwd: string, env: Record<string, string | undefined>) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    env,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 const definition = {
   name: 'test_callback_system',
@@ -62,7 +49,7 @@ describe('fluid-codegen generate --from-api', () => {
       '--save-definitions',
       'defs',
     ];
-    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    const result = await runMain(args, dir, { FLUID_API_TOKEN: TOKEN });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(Object.keys(await snapshotDir(join(dir, 'out')))).toContain('test-callback-system.ts');
@@ -72,7 +59,7 @@ describe('fluid-codegen generate --from-api', () => {
 
     // The saved folder regenerates the same tree (only the banners' regenerate command differs).
     const pulled = await snapshotDir(join(dir, 'out'));
-    const again = await run(['generate', '--input', 'defs', '--out', 'out'], dir, {});
+    const again = await runMain(['generate', '--input', 'defs', '--out', 'out'], dir, {});
     expect(again.code).toBe(0);
     const withoutCommand = (tree: Record<string, string>) =>
       Object.fromEntries(
@@ -90,10 +77,10 @@ describe('fluid-codegen generate --from-api', () => {
     const baseUrl = await serve(200, { definitions: [definition], meta: {} });
     const dir = await tempDir();
     const args = ['generate', '--from-api', '--base-url', baseUrl, '--out', 'out'];
-    const missing = await run(args, dir, {});
+    const missing = await runMain(args, dir, {});
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('FLUID_API_TOKEN');
-    const wrong = await run(args, dir, { FLUID_API_TOKEN: 'C-wrong-secret' });
+    const wrong = await runMain(args, dir, { FLUID_API_TOKEN: 'C-wrong-secret' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('GET /api/callback/definitions');
     expect(wrong.stderr).not.toContain('C-wrong-secret');
@@ -110,7 +97,7 @@ describe('fluid-codegen generate --from-api', () => {
     await once(probe, 'close');
     const dir = await tempDir();
     const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
-    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    const result = await runMain(args, dir, { FLUID_API_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error[api-network]');
     expect(result.stderr).toContain(`cannot reach 127.0.0.1:${port} (ECONNREFUSED)`);
@@ -129,7 +116,7 @@ describe('fluid-codegen generate --from-api', () => {
     const { port } = server.address() as AddressInfo;
     const dir = await tempDir();
     const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
-    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    const result = await runMain(args, dir, { FLUID_API_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error[api-auth]');
     expect(result.stderr).toContain(`127.0.0.1:${port} refused the token with HTTP 401`);
@@ -148,7 +135,7 @@ describe('fluid-codegen generate --from-api', () => {
     const { port } = server.address() as AddressInfo;
     const dir = await tempDir();
     const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
-    const result = await run(args, dir, { FLUID_API_TOKEN: TOKEN });
+    const result = await runMain(args, dir, { FLUID_API_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error[api-response]');
     expect(result.stderr).toContain(`bad response from 127.0.0.1:${port}`);
@@ -162,7 +149,7 @@ describe('fluid-codegen generate --from-api', () => {
     [['generate', '--from-api', '--watch', '--out', 'out'], '--watch needs --input'],
     [['generate', '--input', 'defs', '--out', 'out', '--base-url', 'http://x'], 'only apply with --from-api'],
   ])('rejects %j', async (args, message) => {
-    const result = await run(args, await tempDir(), { FLUID_API_TOKEN: TOKEN });
+    const result = await runMain(args, await tempDir(), { FLUID_API_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
   });

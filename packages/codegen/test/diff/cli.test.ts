@@ -1,22 +1,13 @@
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { runCli, tempDir } from '../helpers.js';
+import { runCli, runMain, tempDir } from '../helpers.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures/cli');
 
 /** Runs `main` in process with captured output, from the CLI fixtures folder. */
-async function run(args: readonly string[], env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    cwd: fixtures,
-    env,
-  });
-  return { code, stdout, stderr };
+function run(args: readonly string[], env: Record<string, string | undefined> = {}) {
+  return runMain(args, fixtures, env);
 }
 
 describe('fluid-codegen diff', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type CallbackDefinition, type Emulator, startEmulator } from '@fluid-droplet/emulator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { runCli, tempDir } from '../helpers.js';
+import { runCli, runMain, tempDir } from '../helpers.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures/cli');
 const TOKEN = 'C-drift-test-token';
@@ -16,16 +16,8 @@ async function readFolder(dir: string): Promise<CallbackDefinition[]> {
   );
 }
 
-async function run(args: readonly string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    cwd,
-    env: { FLUID_API_TOKEN: TOKEN },
-  });
-  return { code, stdout, stderr };
+function run(args: readonly string[], cwd: string) {
+  return runMain(args, cwd, { FLUID_API_TOKEN: TOKEN });
 }
 
 let fluid: Emulator;
