@@ -2,7 +2,7 @@
 // respond) beside a bare node:http handler doing only JSON.parse + JSON.stringify, and beside a hand-written reference
 // doing the same checks without the SDK. Load comes from a second process over loopback keep-alive connections, for
 // a bounded time per target. Goals: the SDK path at ≥ 85% of the bare handler's throughput, and at most 1.15× the
-// reference's server CPU per request.
+// reference's server CPU per request. The SDK is loaded from its build (bench/built-sdk.ts), as users run it.
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
@@ -14,16 +14,9 @@ import {
   type RequestListener,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tokenDigest } from '@fluid-droplet/sdk';
-import { toNodeHandler } from '@fluid-droplet/sdk/node';
-import {
-  type CallbackRegistrationRecord,
-  createCallbackHandler,
-  createMemoryRegistrations,
-  signFluidRequest,
-  silentLogger,
-} from '@fluid-droplet/sdk/receive';
+import type { CallbackRegistrationRecord } from '@fluid-droplet/sdk/receive';
 import * as z from 'zod';
+import { builtSdk } from './built-sdk.js';
 
 const CONCURRENCY = 32;
 const WARMUP_MS = 500;
@@ -124,6 +117,11 @@ interface LoadResult {
 }
 
 async function main(): Promise<void> {
+  const {
+    root: { tokenDigest },
+    node: { toNodeHandler },
+    receive: { createCallbackHandler, createMemoryRegistrations, signFluidRequest, silentLogger },
+  } = await builtSdk();
   const key = 'cvt_bench_registration_token';
   const body = JSON.stringify(cart);
   const headers = await signFluidRequest({ body, key, kind: 'callback' });
