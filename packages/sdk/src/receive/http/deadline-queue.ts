@@ -2,22 +2,35 @@
 export class Deadline {
   /** When it expires, on the `performance.now()` clock. */
   readonly at: number;
-  readonly onExpire: () => void;
-  /** Set once it expired or was cancelled. */
-  done = false;
+  /** Dropped once it is done, so a settled request's closure is not kept until its deadline would have passed. */
+  #onExpire: (() => void) | undefined;
   readonly #queue: DeadlineQueue;
 
   constructor(queue: DeadlineQueue, at: number, onExpire: () => void) {
     this.#queue = queue;
     this.at = at;
-    this.onExpire = onExpire;
+    this.#onExpire = onExpire;
+  }
+
+  /** True once it expired or was cancelled. */
+  get done(): boolean {
+    return this.#onExpire === undefined;
   }
 
   /** Disarms it: `onExpire` will not run. Harmless after it ran. */
   cancel(): void {
-    if (this.done) return;
-    this.done = true;
+    if (this.#onExpire === undefined) return;
+    this.#onExpire = undefined;
     this.#queue.release();
+  }
+
+  /** Runs `onExpire` unless the deadline is done already. Called by the queue. */
+  expire(): void {
+    const onExpire = this.#onExpire;
+    if (onExpire === undefined) return;
+    this.#onExpire = undefined;
+    this.#queue.release();
+    onExpire();
   }
 }
 
@@ -25,8 +38,8 @@ export class Deadline {
  * Deadlines for work that all shares one timeout, such as the requests of one callback handler. Arrival order is
  * then deadline order, so a queue and a single timer armed for the oldest open deadline do the work of a timer per
  * request: creating, linking and clearing a Node timer for every request was a measurable share of the callback
- * pipeline's own CPU. A cancelled deadline is only marked, and dropped when the timer reaches it. While nothing is
- * open the timer is unreferenced, so an idle handler never keeps a process alive.
+ * pipeline's own CPU. A cancelled deadline lets go of its callback at once and leaves the queue when it reaches the
+ * front. While nothing is open the timer is unreferenced, so an idle handler never keeps a process alive.
  */
 export class DeadlineQueue {
   readonly #timeoutMs: number;
@@ -52,10 +65,28 @@ export class DeadlineQueue {
     return deadline;
   }
 
-  /** Counts one deadline as no longer open (cancelled or expired). */
+  /** Counts one deadline as no longer open (cancelled or expired), and drops the closed ones at the front. */
   release(): void {
     this.#open -= 1;
     if (this.#open === 0 && this.#timer !== undefined) hold(this.#timer, false);
+    // Requests mostly settle in the order they came, so the front is usually closed: dropping it here keeps the
+    // queue about as long as the number of requests in flight, not the number seen in the last timeout.
+    this.#dropClosedFront();
+  }
+
+  #dropClosedFront(): void {
+    const queue = this.#queue;
+    while (this.#head < queue.length && (queue[this.#head] as Deadline).done) {
+      queue[this.#head] = undefined;
+      this.#head += 1;
+    }
+    if (this.#head === queue.length) {
+      this.#queue = [];
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > queue.length) {
+      this.#queue = queue.slice(this.#head);
+      this.#head = 0;
+    }
   }
 
   #arm(at: number): void {
@@ -76,25 +107,11 @@ export class DeadlineQueue {
       this.#head += 1;
       if (!deadline.done) due.push(deadline);
     }
-    if (this.#head === queue.length) {
-      this.#queue = [];
-      this.#head = 0;
-    } else {
-      // Drop the consumed front once it is most of the array, so a long busy stretch does not grow it without end.
-      if (this.#head > 1024 && this.#head * 2 > queue.length) {
-        this.#queue = queue.slice(this.#head);
-        this.#head = 0;
-      }
-      this.#arm((this.#queue[this.#head] as Deadline).at);
-    }
+    this.#dropClosedFront();
+    if (this.#head < this.#queue.length) this.#arm((this.#queue[this.#head] as Deadline).at);
     // The queue is consistent before any handler runs: a handler may add deadlines, or cancel one that is due in
     // this same pass, which then does not run.
-    for (const deadline of due) {
-      if (deadline.done) continue;
-      deadline.done = true;
-      this.release();
-      deadline.onExpire();
-    }
+    for (const deadline of due) deadline.expire();
   }
 }
 
