@@ -3,9 +3,8 @@
 // process over keep-alive connections. (2) Idempotency claims/s from two processes sharing one PostgreSQL, on
 // distinct keys and on the same keys (every key contested, exactly one winner), beside the memory store in process.
 // Starts its own PostgreSQL server (scripts/postgres-server.ts); without one it prints why and measures memory only.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { Agent, createServer, request as httpRequest, type RequestListener } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { createPostgresStore } from '@fluid-droplet/postgres';
@@ -20,10 +19,8 @@ import {
 } from '@fluid-droplet/sdk/stores';
 import pg from 'pg';
 import { findPostgresBin, startPostgresServer } from '../scripts/postgres-server.js';
+import { childMode, drive, type HttpTarget, httpLoad, inChild, median, report } from './load.js';
 
-const CONCURRENCY = 32;
-const WARMUP_MS = 500;
-const DURATION_MS = 2000;
 const ROUNDS = 3;
 const KEY = { id: 'bench', key: Buffer.alloc(32, 7).toString('base64') };
 const TOKEN = 'cvt_bench_registration_token';
@@ -37,15 +34,6 @@ const body = JSON.stringify({
   callback_name: 'update_cart_shipping',
   cart: { cart_token: 'ct_1', items: [{ quantity: 1 }] },
 });
-
-interface Counts {
-  readonly done: number;
-  readonly errors: number;
-  readonly ms: number;
-}
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Fills a registration store the way a service with 1000 installations of two callbacks would be. */
 async function seed(registrations: RegistrationStore): Promise<void> {
@@ -71,65 +59,6 @@ function callbackListener(registrations: RegistrationStore): RequestListener {
   ) as RequestListener;
 }
 
-/** Runs this file as a child in `mode` and returns what it measured. */
-async function child(mode: string, argument: unknown): Promise<Counts> {
-  const process_ = spawn(
-    process.execPath,
-    ['--import', 'tsx', import.meta.filename, mode, JSON.stringify(argument)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  process_.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  const [code] = await once(process_, 'exit');
-  if (code !== 0) throw new Error(`bench child ${mode} exited with ${String(code)}`);
-  return JSON.parse(output) as Counts;
-}
-
-/** Back-to-back work on CONCURRENCY lanes for a warm-up, then for DURATION_MS. */
-async function drive(work: (lane: number, n: number) => Promise<boolean>): Promise<Counts> {
-  let n = 0;
-  const run = async (until: number, counts: { done: number; errors: number }) => {
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async (_, lane) => {
-        while (performance.now() < until) {
-          n += 1;
-          if (await work(lane, n)) counts.done += 1;
-          else counts.errors += 1;
-        }
-      }),
-    );
-  };
-  await run(performance.now() + WARMUP_MS, { done: 0, errors: 0 });
-  const counts = { done: 0, errors: 0 };
-  const start = performance.now();
-  await run(start + DURATION_MS, counts);
-  return { ...counts, ms: performance.now() - start };
-}
-
-async function loadCallbacks(target: { port: number; headers: Record<string, string> }): Promise<void> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const counts = await drive(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const outgoing = httpRequest(
-          { agent, host: '127.0.0.1', port: target.port, method: 'POST', path: '/', headers: target.headers },
-          (response) => {
-            response.resume();
-            response.on('end', () => resolve(response.statusCode === 200));
-          },
-        );
-        outgoing.on('error', () => resolve(false));
-        outgoing.end(body);
-      }),
-  );
-  agent.destroy();
-  process.stdout.write(JSON.stringify(counts));
-}
-
 async function claimFromChild(target: { url: string; schema: string; contested: boolean }): Promise<void> {
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   const store = createPostgresStore({ pool, schema: target.schema, encryptionKeys: [KEY] });
@@ -140,7 +69,7 @@ async function claimFromChild(target: { url: string; schema: string; contested: 
     return true;
   });
   await pool.end();
-  process.stdout.write(JSON.stringify(counts));
+  report(counts);
 }
 
 async function memoryClaims(store: IdempotencyStore): Promise<number> {
@@ -187,7 +116,7 @@ async function main(): Promise<void> {
     );
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const target of targets) {
-        const counts = await child('callbacks', { port: target.port, headers });
+        const counts = await inChild(import.meta.filename, 'callbacks', { port: target.port, body, headers });
         target.rates.push((counts.done / counts.ms) * 1000);
         target.errors += counts.errors;
       }
@@ -216,7 +145,7 @@ async function main(): Promise<void> {
           const schema = `bench_claims_${contested ? 'contested' : 'distinct'}_${round}`;
           await createPostgresStore({ pool: pool as pg.Pool, schema, encryptionKeys: [KEY] }).migrate();
           const both = await Promise.all(
-            [0, 1].map(() => child('claims', { url: server.url, schema, contested })),
+            [0, 1].map(() => inChild(import.meta.filename, 'claims', { url: server.url, schema, contested })),
           );
           rates.push(both.reduce((total, counts) => total + (counts.done / counts.ms) * 1000, 0));
         }
@@ -235,7 +164,7 @@ async function main(): Promise<void> {
   }
 }
 
-const [mode, argument] = process.argv.slice(2);
-if (mode === 'callbacks') await loadCallbacks(JSON.parse(argument ?? '{}'));
-else if (mode === 'claims') await claimFromChild(JSON.parse(argument ?? '{}'));
-else await main();
+const child = childMode();
+if (child === undefined) await main();
+else if (child.mode === 'callbacks') report(await httpLoad(child.argument as HttpTarget));
+else await claimFromChild(child.argument as { url: string; schema: string; contested: boolean });

@@ -39,6 +39,27 @@ export function checkRegistrationRecord(record: unknown, where: string): Callbac
   });
 }
 
+/**
+ * Checks a URL a service asks Fluid to call: absolute http(s) and already in canonical form, because Fluid's records
+ * are matched to it character for character (a URL that `new URL` would rewrite could never match).
+ */
+export function checkHttpUrl(value: unknown, field: string, where: string): string {
+  const raw = text(value, field, where);
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.href !== raw) {
+    throw new StoreError(
+      'invalid-input',
+      `${where}: ${field} must be an absolute http(s) URL in canonical form`,
+    );
+  }
+  return raw;
+}
+
 /** Checks a lookup key (a uuid, a shop, a digest) handed to a store. */
 export function checkKey(value: unknown, field: string, where: string): string {
   return text(value, field, where);

@@ -5,7 +5,7 @@ import type {
   CallbackRegistrationUpdateParams,
 } from '../client/types.js';
 import type { FluidLogger } from '../logger.js';
-import { checkKey } from '../stores/records.js';
+import { checkHttpUrl, checkKey } from '../stores/records.js';
 import { StoreError } from '../stores/store-error.js';
 import { tokenDigest } from '../stores/token-digest.js';
 import type { CallbackRegistrationRecord, RegistrationStore } from '../stores/types.js';
@@ -95,22 +95,7 @@ function checkDesired(desired: readonly DesiredRegistration[]): void {
       );
     }
     names.add(entry.definition_name);
-    let url: URL | undefined;
-    try {
-      url = new URL(entry.url);
-    } catch {
-      url = undefined;
-    }
-    if (
-      url === undefined ||
-      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
-      url.href !== entry.url
-    ) {
-      throw new StoreError(
-        'invalid-input',
-        `${where}: url must be an absolute http(s) URL in canonical form`,
-      );
-    }
+    checkHttpUrl(entry.url, 'url', where);
   });
 }
 

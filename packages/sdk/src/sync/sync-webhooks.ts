@@ -1,7 +1,7 @@
 import type { FluidClient } from '../client/fluid-client.js';
 import type { Webhook, WebhookUpdateParams } from '../client/types.js';
 import type { FluidLogger } from '../logger.js';
-import { checkKey } from '../stores/records.js';
+import { checkHttpUrl, checkKey } from '../stores/records.js';
 import { StoreError } from '../stores/store-error.js';
 import { applyPlan, listEveryPage, SYNC_PAGE_SIZE } from './list-every-page.js';
 
@@ -78,7 +78,7 @@ function checkDesired(desired: readonly DesiredWebhook[]): void {
     const where = `syncWebhooks: desired[${index}]`;
     checkKey(entry?.resource, 'resource', where);
     checkKey(entry.event, 'event', where);
-    checkKey(entry.url, 'url', where);
+    checkHttpUrl(entry.url, 'url', where);
     const triple = tripleOf(entry);
     if (seen.has(triple))
       throw new StoreError(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runWithDeadline } from '../../src/receive/http/deadline.js';
+import { DeadlineQueue } from '../../src/receive/http/deadline-queue.js';
 import { LazyAbort } from '../../src/receive/http/lazy-abort.js';
 
 describe('LazyAbort', () => {
@@ -89,5 +90,96 @@ describe('runWithDeadline', () => {
       () => parent.signal,
     );
     expect(result).toEqual({ kind: 'value', value: 'client gone' });
+  });
+});
+
+describe('DeadlineQueue', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('expires open deadlines in arrival order, never before their time, and skips cancelled ones', async () => {
+    const queue = new DeadlineQueue(40);
+    const fired: Array<{ name: string; late: number }> = [];
+    const arm = (name: string) => {
+      const armedAt = performance.now();
+      return queue.add(() => fired.push({ name, late: performance.now() - armedAt }));
+    };
+    arm('a');
+    const b = arm('b');
+    await sleep(10);
+    arm('c');
+    b.cancel();
+    await sleep(200);
+    expect(fired.map((entry) => entry.name)).toEqual(['a', 'c']);
+    // Never early: each ran at least its timeout after it was armed (how late depends on the machine).
+    for (const entry of fired) expect(entry.late).toBeGreaterThanOrEqual(39);
+  });
+
+  it('runs nothing for a deadline cancelled in time, and cancelling twice or after expiry is harmless', async () => {
+    const queue = new DeadlineQueue(20);
+    let runs = 0;
+    const early = queue.add(() => {
+      runs += 1;
+    });
+    early.cancel();
+    early.cancel();
+    const late = queue.add(() => {
+      runs += 1;
+    });
+    await sleep(100);
+    late.cancel();
+    expect(runs).toBe(1);
+    // The count of open deadlines stayed right: a new one still fires.
+    const again = new Promise<void>((resolve) => queue.add(resolve));
+    await again;
+  });
+
+  it('lets an expiry handler arm and cancel other deadlines', async () => {
+    const queue = new DeadlineQueue(20);
+    const order: string[] = [];
+    let second: ReturnType<DeadlineQueue['add']> | undefined;
+    const done = new Promise<void>((resolve) => {
+      queue.add(() => {
+        order.push('first');
+        second?.cancel();
+        queue.add(() => {
+          order.push('re-armed');
+          resolve();
+        });
+      });
+      second = queue.add(() => order.push('second'));
+    });
+    await done;
+    expect(order).toEqual(['first', 're-armed']);
+  });
+
+  it('holds the process only while a deadline is open', async () => {
+    const queue = new DeadlineQueue(60_000);
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const deadlines = Array.from({ length: 5 }, () => queue.add(() => undefined));
+    expect(timers()).toBe(before + 1);
+    for (const deadline of deadlines) deadline.cancel();
+    expect(timers()).toBe(before);
+    const again = queue.add(() => undefined);
+    expect(timers()).toBe(before + 1);
+    again.cancel();
+    expect(timers()).toBe(before);
+  });
+
+  it('stays correct over a long busy stretch (the consumed front is dropped as it goes)', async () => {
+    const queue = new DeadlineQueue(5);
+    let expired = 0;
+    const keep = queue.add(() => {
+      expired += 1;
+    });
+    for (let round = 0; round < 20; round += 1) {
+      const batch = Array.from({ length: 500 }, () => queue.add(() => (expired += 1)));
+      for (const deadline of batch.slice(0, 499)) deadline.cancel();
+      await sleep(2);
+    }
+    await sleep(100);
+    keep.cancel();
+    // The first deadline and the one left open in each batch expired; nothing else did.
+    expect(expired).toBe(21);
   });
 });

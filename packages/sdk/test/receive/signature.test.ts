@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { tokenDigest } from '@fluid-droplet/sdk';
 import {
   assertFluidSignature,
   FluidError,
@@ -10,7 +11,7 @@ import {
   verifyLegacyToken,
 } from '@fluid-droplet/sdk/receive';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useWebCryptoOnly } from '../../src/receive/signature/crypto.js';
+import { sha256Hex, useWebCryptoOnly } from '../../src/receive/signature/crypto.js';
 
 const KEY = 'wvt_3kq9ZsYp0bTnQ7xR';
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -32,6 +33,16 @@ describe.each([
 ])('%s', (_backend, webCryptoOnly) => {
   beforeAll(() => useWebCryptoOnly(webCryptoOnly));
   afterAll(() => useWebCryptoOnly(false));
+
+  describe('the token digest', () => {
+    it('is the one the stores keep: sha256Hex agrees with tokenDigest, non-ASCII and empty tokens included', async () => {
+      for (const token of ['cvt_abc', 'cvt_caf\u00e9 \u2603', '', 'x'.repeat(200)]) {
+        const expected = createHash('sha256').update(token, 'utf8').digest('hex');
+        expect(tokenDigest(token)).toBe(expected);
+        expect(await sha256Hex(token)).toBe(expected);
+      }
+    });
+  });
 
   describe('signFluidRequest', () => {
     it('matches a known answer computed independently with node:crypto', async () => {

@@ -33,6 +33,22 @@ const subscriptions = () =>
     .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 describe('syncWebhooks', () => {
+  it('refuses a URL that is relative, not http(s) or not canonical, before any call', () => {
+    const sync = (url: string) =>
+      syncWebhooks({ client, desired: [{ resource: 'order', event: 'created', url }], installationUuid });
+    for (const url of [
+      'droplet.example.com/hooks',
+      'ftp://droplet.example.com/hooks',
+      'HTTPS://droplet.example.com/hooks',
+      'https://droplet.example.com',
+    ]) {
+      expect(() => sync(url), url).toThrow(
+        /desired\[0\]: url must be an absolute http\(s\) URL in canonical form/,
+      );
+    }
+    expect(fluid.state.listWebhooks()).toEqual([]);
+  });
+
   it('creates what is missing; a second run changes nothing', async () => {
     const { plan } = await syncWebhooks({ client, desired, installationUuid }).apply();
     expect(plan.create).toHaveLength(2);

@@ -1,4 +1,5 @@
 import type { CallbackRegistrationRecord } from '../../stores/types.js';
+import { DeadlineQueue } from '../http/deadline-queue.js';
 import { createFetchHandler, type Incoming } from '../http/incoming.js';
 import { LazyAbort } from '../http/lazy-abort.js';
 import { describeError } from '../http/logger.js';
@@ -83,7 +84,9 @@ export function serveCallbacks(
     const body = await readRequestBody(incoming, settings.maxBodyBytes, settings.bodyTimeoutMs);
     if (!body.ok) return refused(body.reason);
     const message = signedMessage(signature.value.timestampText, body.value);
-    if (!(await hmacVerify(token.value, signature.value.mac, message))) return refused('signature_mismatch');
+    const verified = hmacVerify(token.value, signature.value.mac, message);
+    if (!(verified === true || (verified !== false && (await verified))))
+      return refused('signature_mismatch');
     const parsed = parseJsonObject(body.value);
     if (!parsed.ok) return refused(parsed.reason);
     const named = parsed.value.callback_name;
@@ -228,30 +231,31 @@ export function serveCallbacks(
 
   // Per request, only anonymous callbacks and one object: this runs for every request, and a dev loader that keeps
   // function names (tsx) wraps every named closure in a helper call.
+  const deadlines = new DeadlineQueue(timeoutMs);
   return createFetchHandler((incoming) => {
     const arrivalMs = settings.nowMs();
     const state = new RequestState(table.fixed);
     const abort = new LazyAbort(() => incoming.signal);
     return new Promise<Reply>((resolve) => {
-      // One timer per request, armed at arrival: everything from here on counts against the deadline.
-      const timer = setTimeout(() => {
+      // Armed at arrival: everything from here on counts against the deadline.
+      const deadline = deadlines.add(() => {
         if (state.settled) return;
         state.settled = true;
         abort.abort(new DOMException('The callback ran past its deadline', 'TimeoutError'));
         resolve(safeFinish(refused('deadline'), state));
-      }, timeoutMs);
+      });
       decide(incoming, state, abort, arrivalMs).then(
         (outcome) => {
           if (state.settled) return;
           state.settled = true;
-          clearTimeout(timer);
+          deadline.cancel();
           abort.release();
           resolve(outcome.kind === 'reply' ? defaultReply(outcome) : safeFinish(outcome, state));
         },
         (error: unknown) => {
           if (state.settled) return;
           state.settled = true;
-          clearTimeout(timer);
+          deadline.cancel();
           abort.release();
           state.error = error;
           resolve(safeFinish(refused('handler_error'), state));

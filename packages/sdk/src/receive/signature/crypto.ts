@@ -15,6 +15,8 @@ interface NodeCrypto {
   createHmac(algorithm: 'sha256', key: string): NodeHmac;
   createHash(algorithm: 'sha256'): NodeHmac;
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+  /** The one-shot digest (Node ≥ 20.12): no Hash object per call, about four times cheaper for a short token. */
+  hash?: (algorithm: 'sha256', data: string, outputEncoding: 'hex') => string;
 }
 
 let webCryptoOnly = false;
@@ -30,9 +32,12 @@ const builtinCrypto: NodeCrypto | undefined = (() => {
     typeof process?.getBuiltinModule === 'function' ? process.getBuiltinModule('node:crypto') : undefined;
   if (typeof loaded !== 'object' || loaded === null) return undefined;
   const candidate = loaded as Partial<NodeCrypto>;
-  return typeof candidate.createHmac === 'function' && typeof candidate.timingSafeEqual === 'function'
-    ? (candidate as NodeCrypto)
-    : undefined;
+  if (typeof candidate.createHmac !== 'function' || typeof candidate.timingSafeEqual !== 'function')
+    return undefined;
+  const { createHmac, createHash, timingSafeEqual, hash } = candidate as NodeCrypto;
+  return typeof hash === 'function'
+    ? { createHmac, createHash, timingSafeEqual, hash }
+    : { createHmac, createHash, timingSafeEqual };
 })();
 
 function nodeCrypto(): NodeCrypto | undefined {
@@ -114,20 +119,21 @@ export async function hmacHex(secret: string, message: SignedMessage): Promise<s
 }
 
 /**
- * Checks a MAC in constant time: `timingSafeEqual` over the two 32-byte MACs with node:crypto, or `subtle.verify`,
- * which compares inside the crypto implementation.
+ * Checks a MAC in constant time: `timingSafeEqual` over the two 32-byte MACs with node:crypto (synchronously, so
+ * the callback pipeline spends no promise on it), or `subtle.verify`, which compares inside the crypto
+ * implementation.
  */
-export async function hmacVerify(
+export function hmacVerify(
   secret: string,
   mac: Uint8Array<ArrayBuffer>,
   message: SignedMessage,
-): Promise<boolean> {
+): boolean | Promise<boolean> {
   const node = nodeCrypto();
   if (node !== undefined) {
     const expected = node.createHmac('sha256', secret).update(message.prefix).update(message.body).digest();
     return node.timingSafeEqual(expected, mac);
   }
-  return subtle().verify('HMAC', await hmacKey(secret), mac, joined(message));
+  return hmacKey(secret).then((key) => subtle().verify('HMAC', key, mac, joined(message)));
 }
 
 /** SHA-256 digest of a UTF-8 string. */
@@ -143,7 +149,10 @@ export async function sha256(value: string): Promise<Uint8Array> {
  */
 export function sha256Hex(value: string): string | Promise<string> {
   const node = nodeCrypto();
-  if (node !== undefined) return node.createHash('sha256').update(value).digest('hex');
+  if (node !== undefined)
+    return node.hash !== undefined
+      ? node.hash('sha256', value, 'hex')
+      : node.createHash('sha256').update(value).digest('hex');
   return subtle()
     .digest('SHA-256', encoder.encode(value))
     .then((digest) => toHex(new Uint8Array(digest)));
