@@ -9,6 +9,7 @@ import { createSchemaValidator } from './delivery/schema-validator.js';
 import { createTrigger, type Trigger } from './delivery/trigger.js';
 import { ListenError, PortInUseError } from './errors/emulator-error.js';
 import { routes } from './routes/index.js';
+import { checkAllowedHost, controlHostPolicy } from './server/control-hosts.js';
 import { createRequestListener } from './server/request-listener.js';
 import { applyTokens, createInitialData, type EmulatorTokens } from './state/initial-data.js';
 import { createPersister, loadDataFile, type Persister } from './state/persistence.js';
@@ -23,6 +24,12 @@ export interface EmulatorOptions {
   readonly port?: number;
   /** Interface to listen on. @default '127.0.0.1' */
   readonly host?: string;
+  /**
+   * Host names the control API (`/_emulator/`) answers besides this emulator's own address and loopback, such as
+   * the service name other containers use (`emulator` in `http://emulator:4000`). Listening on `0.0.0.0` or `::`
+   * also admits this machine's IP addresses. Any other `Host` is refused, which defeats DNS rebinding.
+   */
+  readonly allowedHosts?: readonly string[];
   /**
    * Callback definitions to serve besides Fluid's built-in ones (those bundled with `@fluid-droplet/sdk`), or a
    * folder of definition files read as `fluid-codegen` reads it; one with a built-in name replaces the built-in.
@@ -71,6 +78,9 @@ export interface Emulator {
  * await fluid.close()
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const allowedHosts = (options.allowedHosts ?? []).map((host, index) =>
+    checkAllowedHost(host, `allowedHosts[${index}]`),
+  );
   const now = options.now ?? (() => new Date());
   const ids = createIdSource(options.seed);
   const tokens = options.tokens ?? {};
@@ -114,7 +124,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
 
   const server = createServer(
-    createRequestListener(routes, { state, trigger, logger, now, baseUrl: () => url }),
+    createRequestListener(routes, {
+      state,
+      trigger,
+      logger,
+      now,
+      baseUrl: () => url,
+      controlHost: controlHostPolicy(allowedHosts),
+    }),
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -254,6 +254,7 @@ describe('fluid-emulator (the real executable)', { timeout: 120_000 }, () => {
     ],
     [['fuzz', 'test_callback_system', '--url', 'ftp://x', '--key', 'k'], /--url must be an http\(s\) URL/],
     [['--port', 'abc'], /--port must be a whole number/],
+    [['--allowed-host', 'http://emulator'], /--allowed-host: "http:\/\/emulator" is not a bare host name/],
     [['--bogus'], /Unknown option/],
   ])('reports a usage mistake in one line with exit 1: %j', async (args, message) => {
     const run = await runCli(args);

@@ -1,3 +1,6 @@
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { startEmulator } from '@fluid-droplet/emulator';
 import { verifyFluidSignature } from '@fluid-droplet/sdk';
 import { describe, expect, it } from 'vitest';
 import { api, emulator, INSTALLATION } from './support/emulator.js';
@@ -291,5 +294,59 @@ describe('control API access', () => {
     const state = await control(fluid.url, '/_emulator/state');
     expect(state.status).toBe(200);
     expect(JSON.stringify(state.body)).not.toContain(INSTALLATION);
+  });
+});
+
+describe('control API hosts', () => {
+  /** A control call with a chosen Host header; fetch cannot set Host, so this uses node:http. */
+  async function withHost(url: string, host: string): Promise<number> {
+    const target = new URL('/_emulator/state', url);
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        { host: target.hostname, port: target.port, path: target.pathname, headers: { host } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+  }
+
+  it('answers a name from allowedHosts, and still refuses any other name', async () => {
+    const fluid = await startEmulator({ seed: 3, allowedHosts: ['emulator', 'Fluid.Internal'] });
+    try {
+      const port = new URL(fluid.url).port;
+      expect(await withHost(fluid.url, `emulator:${port}`)).toBe(200);
+      expect(await withHost(fluid.url, `fluid.internal:${port}`)).toBe(200);
+      expect(await withHost(fluid.url, `localhost:${port}`)).toBe(200);
+      expect(await withHost(fluid.url, `rebound.example:${port}`)).toBe(403);
+      expect(await withHost(fluid.url, `emulator:${Number(port) + 1}`)).toBe(403);
+    } finally {
+      await fluid.close();
+    }
+  });
+
+  it('listening on every interface, answers this machine’s own addresses but not a foreign name', async () => {
+    const fluid = await startEmulator({ seed: 3, host: '0.0.0.0' });
+    try {
+      const port = new URL(fluid.url).port;
+      const own = Object.values(networkInterfaces())
+        .flat()
+        .find((address) => address !== undefined && address.family === 'IPv4');
+      if (own !== undefined) expect(await withHost(fluid.url, `${own.address}:${port}`)).toBe(200);
+      expect(await withHost(fluid.url, `127.0.0.1:${port}`)).toBe(200);
+      expect(await withHost(fluid.url, `203.0.113.9:${port}`)).toBe(403);
+      expect(await withHost(fluid.url, `rebound.example:${port}`)).toBe(403);
+    } finally {
+      await fluid.close();
+    }
+  });
+
+  it('refuses an allowedHosts entry that is not a bare host name, before listening', async () => {
+    for (const host of ['http://emulator', 'emulator:4000', 'emulator/path', '']) {
+      await expect(startEmulator({ allowedHosts: [host] }), host).rejects.toThrow(/not a bare host name/);
+    }
   });
 });

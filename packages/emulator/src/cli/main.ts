@@ -10,8 +10,8 @@ import { triggerCallback, triggerWebhook } from './trigger-command.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage:
-  fluid-emulator [--port N] [--host H] [--definitions <dir>] [--data <file>] [--seed S]
-                 [--company-token C-...] [--installation-token dit_...]
+  fluid-emulator [--port N] [--host H] [--allowed-host name ...] [--definitions <dir>] [--data <file>]
+                 [--seed S] [--company-token C-...] [--installation-token dit_...]
 
 Through a running emulator (--emulator <url>, or FLUID_EMULATOR_URL):
   fluid-emulator install --url <service-url> [--version v2|v1] [--shop <slug>]
@@ -29,6 +29,7 @@ Standalone (no emulator; you give the service URL and the signing key):
 const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
   definitions: { type: 'string' },
   data: { type: 'string' },
   seed: { type: 'string' },

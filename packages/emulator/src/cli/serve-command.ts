@@ -1,12 +1,15 @@
+import { checkAllowedHost } from '../server/control-hosts.js';
 import { startEmulator } from '../start-emulator.js';
 import type { EmulatorLogger } from '../util/logger.js';
 import type { CliIo } from './io.js';
 import { readInteger } from './shared-options.js';
+import { UsageError } from './usage-error.js';
 
 /** Options of the default command. */
 export interface ServeOptions {
   readonly port?: string;
   readonly host?: string;
+  readonly 'allowed-host'?: readonly string[];
   readonly definitions?: string;
   readonly data?: string;
   readonly seed?: string;
@@ -31,6 +34,9 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<() => Pro
     logger,
     ...(port === undefined ? {} : { port }),
     ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options['allowed-host'] === undefined
+      ? {}
+      : { allowedHosts: options['allowed-host'].map(allowedHost) }),
     ...(options.data === undefined ? {} : { dataFile: options.data }),
     ...(seed === undefined ? {} : { seed }),
     tokens: {
@@ -45,4 +51,12 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<() => Pro
   io.out(`  callback definitions:   ${emulator.state.definitions.size}`);
   io.out(`  status page:            ${emulator.url}/`);
   return () => emulator.close();
+}
+
+function allowedHost(host: string): string {
+  try {
+    return checkAllowedHost(host, '--allowed-host');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -6,6 +6,7 @@ import type { EmulatorState } from '../state/store.js';
 import type { Caller } from '../state/types.js';
 import type { EmulatorLogger } from '../util/logger.js';
 import { ApiError, notFound, unauthorized } from './api-error.js';
+import { controlHostPolicy } from './control-hosts.js';
 import type { Meta } from './envelopes.js';
 import { readJsonBody } from './read-body.js';
 import { createRouter, type Route, type RouteResult } from './router.js';
@@ -17,6 +18,8 @@ export interface ListenerOptions {
   readonly logger: EmulatorLogger;
   readonly baseUrl: () => string;
   readonly now?: () => Date;
+  /** Whether the control API answers a `Host` name. @default this emulator's own address and loopback */
+  readonly controlHost?: (hostname: string, own: URL) => boolean;
 }
 
 /** The page's policy: its own script and stylesheet, calls to its own origin, nothing else. */
@@ -32,6 +35,7 @@ export function createRequestListener(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const find = createRouter(routes);
   const now = options.now ?? (() => new Date());
+  const controlHost = options.controlHost ?? controlHostPolicy([]);
 
   return (request, response) => {
     const meta: Meta = { request_id: randomUUID(), timestamp: now().toISOString() };
@@ -92,7 +96,7 @@ export function createRequestListener(
     }
     let caller: Caller = { kind: 'company' };
     if (match.route.access === 'control') {
-      checkControlRequest(request, options.baseUrl());
+      checkControlRequest(request, options.baseUrl(), controlHost);
     } else if (match.route.access !== 'public') {
       const found = options.state.authenticate(bearerToken(request.headers.authorization) ?? '');
       if (found === undefined) {
@@ -127,14 +131,16 @@ function parseTarget(target: string | undefined): URL | undefined {
   }
 }
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * Control routes change state and send signed requests, so only the emulator's own origin may call them: the
  * `Host` (and `Origin`, when a browser sends one) must name this emulator (which defeats DNS rebinding), and a POST
  * must declare a JSON body (which forces a CORS preflight, never answered, on any cross-origin page).
  */
-function checkControlRequest(request: IncomingMessage, baseUrl: string): void {
+function checkControlRequest(
+  request: IncomingMessage,
+  baseUrl: string,
+  controlHost: (hostname: string, own: URL) => boolean,
+): void {
   const own = new URL(baseUrl);
   const sameHost = (host: string | undefined): boolean => {
     if (host === undefined) return false;
@@ -144,9 +150,7 @@ function checkControlRequest(request: IncomingMessage, baseUrl: string): void {
     } catch {
       return false;
     }
-    return (
-      parsed.port === own.port && (parsed.hostname === own.hostname || LOOPBACK_NAMES.has(parsed.hostname))
-    );
+    return parsed.port === own.port && controlHost(parsed.hostname, own);
   };
   const origin = request.headers.origin;
   const originHost = origin === undefined ? undefined : origin.replace(/^https?:\/\//, '');
