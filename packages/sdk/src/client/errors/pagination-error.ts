@@ -12,7 +12,6 @@ export type PaginationProblem =
  * or never ends (past `maxPages`).
  */
 export class PaginationError extends FluidError {
-  override readonly name: string = 'PaginationError';
   declare readonly problem: PaginationProblem;
   /** Pages read before stopping. */
   declare readonly pages: number;

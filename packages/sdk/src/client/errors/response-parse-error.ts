@@ -2,7 +2,6 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** A response body that should be JSON was not: truncated, an HTML error page, or empty. */
 export class ResponseParseError extends FluidError {
-  override readonly name: string = 'ResponseParseError';
   declare readonly status: number;
   declare readonly contentType: string | null;
   /** The first 200 characters of the body. */

@@ -5,7 +5,6 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
  * `Content-Length` already said so) and the connection was closed; the call is not retried.
  */
 export class ResponseTooLargeError extends FluidError {
-  override readonly name: string = 'ResponseTooLargeError';
   declare readonly status: number;
   /** The `maxResponseBytes` in force. */
   declare readonly limit: number;

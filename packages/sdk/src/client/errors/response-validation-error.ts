@@ -12,7 +12,6 @@ export interface ResponseDriftIssue {
  * `pointer` names the first difference.
  */
 export class ResponseValidationError extends FluidError {
-  override readonly name: string = 'ResponseValidationError';
   declare readonly status: number;
   declare readonly requestId: string | undefined;
   declare readonly pointer: string;

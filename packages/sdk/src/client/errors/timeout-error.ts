@@ -2,7 +2,6 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** The call's `timeout` ran out; it covers every attempt and every wait between them. */
 export class TimeoutError extends FluidError {
-  override readonly name: string = 'TimeoutError';
   declare readonly timeoutMs: number;
   declare readonly attempts: number;
 
