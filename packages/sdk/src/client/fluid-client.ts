@@ -2,8 +2,8 @@ import type { FluidLogger } from '../logger.js';
 import type { CallbackRegistry } from '../registry/types.js';
 import type { BackoffOptions } from './core/backoff.js';
 import type { ResolvedConfig } from './core/config.js';
-import { createSend } from './core/http.js';
-import { checkBaseUrl, checkToken, numberOption } from './core/options.js';
+import { createHttp } from './core/http.js';
+import { checkBaseUrl, checkToken, type NumericOption, numberOption } from './core/options.js';
 import { createRedactor } from './core/redact.js';
 import { CallbackDefinitions } from './resources/callback-definitions.js';
 import { CallbackRegistrations } from './resources/callback-registrations.js';
@@ -97,35 +97,35 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
   readonly baseUrl: string;
 
   constructor(options: FluidClientOptions<Registry> = {}) {
+    const { logger, registry, retryBackoff = {} } = options;
     const token = checkToken(options.token);
-    const where = 'FluidClient';
-    this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
-    const backoff = options.retryBackoff ?? {};
+    const number = (name: NumericOption, value: unknown, fallback: number) =>
+      numberOption('FluidClient', name, value, fallback);
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new TypeError('FluidClient: `fetch` must be a function');
     }
-    const logger = options.logger;
-    if (logger !== undefined && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
+    if (logger && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
       throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods (a FluidLogger)');
     }
+    this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
     const config: ResolvedConfig = {
       baseUrl: this.baseUrl,
-      timeout: numberOption(where, 'timeout', options.timeout, 60_000),
-      maxRetries: numberOption(where, 'maxRetries', options.maxRetries, 2),
-      maxRetryAfterMs: numberOption(where, 'maxRetryAfter', options.maxRetryAfter, 60_000),
+      timeout: number('timeout', options.timeout, 60_000),
+      maxRetries: number('maxRetries', options.maxRetries, 2),
+      maxRetryAfterMs: number('maxRetryAfter', options.maxRetryAfter, 60_000),
       backoff: {
-        initialDelayMs: numberOption(where, 'retryBackoff.initialDelayMs', backoff.initialDelayMs, 500),
-        maxDelayMs: numberOption(where, 'retryBackoff.maxDelayMs', backoff.maxDelayMs, 8000),
+        initialDelayMs: number('retryBackoff.initialDelayMs', retryBackoff.initialDelayMs, 500),
+        maxDelayMs: number('retryBackoff.maxDelayMs', retryBackoff.maxDelayMs, 8000),
       },
       logger,
       validateResponses: options.validateResponses ?? false,
-      maxPages: numberOption(where, 'maxPages', options.maxPages, 1000),
-      maxResponseBytes: numberOption(where, 'maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),
-      send: createSend(options.fetch),
+      maxPages: number('maxPages', options.maxPages, 1000),
+      maxResponseBytes: number('maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),
+      http: createHttp(options.fetch),
       // A closure, not a field: the token never shows up in util.inspect, JSON.stringify or a debugger dump.
-      authorization: () => (token === undefined || token === '' ? undefined : `Bearer ${token}`),
+      authorization: () => (token ? `Bearer ${token}` : undefined),
       redactor: createRedactor(token ?? ''),
-      definitionNames: options.registry === undefined ? undefined : new Set(Object.keys(options.registry)),
+      definitionNames: registry && new Set(Object.keys(registry)),
     };
     this.webhooks = new Webhooks(config);
     this.callbackDefinitions = new CallbackDefinitions(config);

@@ -1,6 +1,6 @@
+import type { KyInstance } from 'ky';
 import type { FluidLogger } from '../../logger.js';
 import type { BackoffOptions } from './backoff.js';
-import type { Send } from './http.js';
 import type { Redactor } from './redact.js';
 
 /**
@@ -21,7 +21,8 @@ export interface ResolvedConfig {
   readonly validateResponses: boolean;
   readonly maxPages: number;
   readonly maxResponseBytes: number;
-  readonly send: Send;
+  /** ky, set up by `createHttp`. */
+  readonly http: KyInstance;
   /**
    * Returns the `Authorization` value (`undefined` without a token); a function so the token is never a
    * visible property.

@@ -1,47 +1,53 @@
-/** What the client knows about a request that got no complete response. */
-export interface ConnectionFailure {
-  readonly code: string | undefined;
-  /** True unless Fluid provably never received the request. */
-  readonly mayHaveBeenApplied: boolean;
-  readonly detail: string;
-}
+import { ConnectionError } from '../errors/connection-error.js';
 
 // Failures that happen before a single byte reaches the server: nothing can have been applied.
-const NEVER_SENT = new Set([
+const NEVER_SENT = [
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
-]);
+];
 
-function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-    if ('code' in current && typeof current.code === 'string') return current.code;
-    // AggregateError (happy eyeballs) keeps the per-address failures in `errors`.
-    if (current instanceof AggregateError) {
-      const inner: unknown = current.errors[0];
-      if (inner instanceof Error && 'code' in inner && typeof inner.code === 'string') return inner.code;
-    }
-    current = current.cause;
-  }
-  return undefined;
+/** The `code` of an error, when it is a string (`ECONNREFUSED`, `UND_ERR_SOCKET`, ...). */
+function ownCode(error: unknown): string | undefined {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The first system error code along the `cause` chain (undici's `TypeError: fetch failed` keeps it there). */
+function errorCode(error: unknown, depth = 0): string | undefined {
+  if (!(error instanceof Error) || depth > 4) return undefined;
+  // AggregateError (happy eyeballs) keeps the per-address failures in `errors`.
+  return (
+    ownCode(error) ??
+    (error instanceof AggregateError ? ownCode(error.errors[0]) : undefined) ??
+    errorCode(error.cause, depth + 1)
+  );
 }
 
 /**
- * Classifies a `fetch` failure (undici's `TypeError: fetch failed` and its `cause` chain).
+ * The `ConnectionError` for a `fetch` failure before a response arrived (`request`) or while its body was read
+ * (`body`). `cause` is the failure, already redacted.
  *
  * @example
- * describeConnectionFailure(error).mayHaveBeenApplied; // false for ECONNREFUSED
+ * connectionError(error, 'request', 'GET /api/company/webhooks', 1, error).mayHaveBeenApplied; // false for ECONNREFUSED
  */
-export function describeConnectionFailure(error: unknown, phase: 'request' | 'body'): ConnectionFailure {
+export function connectionError(
+  error: unknown,
+  phase: 'request' | 'body',
+  operation: string,
+  attempts: number,
+  cause: unknown,
+): ConnectionError {
   const code = errorCode(error);
-  const mayHaveBeenApplied = phase === 'body' || code === undefined || !NEVER_SENT.has(code);
   const where = phase === 'body' ? 'while reading the response body' : 'before a response arrived';
-  return {
+  return new ConnectionError({
+    message: `${operation}: connection failed ${where}${code === undefined ? '' : ` (${code})`}`,
+    mayHaveBeenApplied: phase === 'body' || code === undefined || !NEVER_SENT.includes(code),
     code,
-    mayHaveBeenApplied,
-    detail: `connection failed ${where}${code === undefined ? '' : ` (${code})`}`,
-  };
+    attempts,
+    cause,
+  });
 }
