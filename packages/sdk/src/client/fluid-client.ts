@@ -12,6 +12,7 @@ import { Callbacks } from './resources/callbacks.js';
 import { DropletInstallations } from './resources/droplet-installations.js';
 import { Webhooks } from './resources/webhooks.js';
 import type { DefinitionNameOf } from './types.js';
+import type { ResponseValidator } from './validation/response-validator.js';
 
 /** Settings of a {@link FluidClient}. */
 export interface FluidClientOptions<Registry extends CallbackRegistry = CallbackRegistry> {
@@ -52,11 +53,13 @@ export interface FluidClientOptions<Registry extends CallbackRegistry = Callback
   /** Receives retry (`debug`) and fail-fast (`warn`) notes; never the token or a body. */
   readonly logger?: FluidLogger;
   /**
-   * Check every 2xx body against the documented envelope and throw `ResponseValidationError` (with a JSON
-   * pointer) on drift.
-   * @default false
+   * Checks every 2xx body; a body that drifted from the documented envelope fails with `ResponseValidationError`
+   * (with a JSON pointer). Pass `validateResponses` from `@fluid-droplet/sdk/client/validation`, which checks
+   * every field, or a function of your own. Without one, only the key the result is taken from is checked (and
+   * the `cvt_` token of a created registration).
+   * @example new FluidClient({ token, validateResponses }) // import { validateResponses } from '@fluid-droplet/sdk/client/validation'
    */
-  readonly validateResponses?: boolean;
+  readonly validateResponses?: ResponseValidator | false;
   /**
    * The most pages `for await` reads before it stops with `PaginationError`.
    * @default 1000
@@ -97,12 +100,21 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
   readonly baseUrl: string;
 
   constructor(options: FluidClientOptions<Registry> = {}) {
-    const { logger, registry, retryBackoff = {} } = options;
+    const { logger, registry, retryBackoff = {}, validateResponses } = options;
     const token = checkToken(options.token);
     const number = (name: NumericOption, value: unknown, fallback: number) =>
       numberOption('FluidClient', name, value, fallback);
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new TypeError('FluidClient: `fetch` must be a function');
+    }
+    if (
+      validateResponses !== undefined &&
+      validateResponses !== false &&
+      typeof validateResponses !== 'function'
+    ) {
+      throw new TypeError(
+        "FluidClient: `validateResponses` must be a function, e.g. `validateResponses` from '@fluid-droplet/sdk/client/validation'",
+      );
     }
     if (logger && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
       throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods (a FluidLogger)');
@@ -118,7 +130,7 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
         maxDelayMs: number('retryBackoff.maxDelayMs', retryBackoff.maxDelayMs, 8000),
       },
       logger,
-      validateResponses: options.validateResponses ?? false,
+      validateResponses: validateResponses || undefined,
       maxPages: number('maxPages', options.maxPages, 1000),
       maxResponseBytes: number('maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),
       http: createHttp(options.fetch),

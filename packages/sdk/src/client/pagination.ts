@@ -57,49 +57,51 @@ export class PagePromise<Item> extends FluidPromise<Page<Item>> implements Async
     const seenPages = new Set<string>();
     const seenKeys = new Set<unknown>();
     let page: Page<Item> = await this;
-    let lastNumber: number | undefined;
+    // A page without pagination is the last one, so only numbered pages are compared.
+    let lastNumber = Number.NEGATIVE_INFINITY;
     for (let read = 1; ; read += 1) {
-      const fingerprint = JSON.stringify(page.items);
-      if (page.items.length > 0 && seenPages.has(fingerprint))
-        throw new PaginationError('repeated-page', read);
-      seenPages.add(fingerprint);
+      const { items, pagination } = page;
+      const fingerprint = JSON.stringify(items);
+      const keys = items.map(this.#itemKey);
+      const number = pagination?.current_page ?? Number.POSITIVE_INFINITY;
       // A server that ignores `page` (or resets it) would otherwise be asked for the same page number forever.
-      const number = page.pagination?.current_page;
-      if (number !== undefined && lastNumber !== undefined && number <= lastNumber)
-        throw new PaginationError('page-not-advancing', read);
-      lastNumber = number;
-      const keys = page.items.map(this.#itemKey);
-      if (keys.some((key) => key !== undefined && seenKeys.has(key)))
-        throw new PaginationError('overlapping-page', read);
+      const problem =
+        items.length > 0 && seenPages.has(fingerprint)
+          ? 'repeated-page'
+          : number <= lastNumber
+            ? 'page-not-advancing'
+            : keys.some((key) => key !== undefined && seenKeys.has(key))
+              ? 'overlapping-page'
+              : undefined;
+      if (problem !== undefined) throw new PaginationError(problem, read);
+      seenPages.add(fingerprint);
       for (const key of keys) seenKeys.add(key);
-      yield* page.items;
-      const pagination = page.pagination;
+      lastNumber = number;
+      yield* items;
       // An empty page that claims more would otherwise loop on nothing.
-      if (pagination === undefined || !page.hasNextPage || page.items.length === 0) return;
+      if (pagination === undefined || !page.hasNextPage || items.length === 0) return;
       if (read >= this.#maxPages) throw new PaginationError('too-many-pages', read);
       page = this.#unwrap(await this.#fetchPage(pagination.current_page + 1));
     }
   }
 }
 
-/** Reads `meta.pagination` when it is well formed. */
+/** Reads `meta.pagination` when its page numbers are safe integers. */
 export function readPagination(data: unknown): Pagination | undefined {
-  if (!isRecord(data) || !isRecord(data.meta) || !isRecord(data.meta.pagination)) return undefined;
-  const { current_page, total_pages, total_count, per_page } = data.meta.pagination;
+  const meta = isRecord(data) ? data.meta : undefined;
+  const pagination = isRecord(meta) ? meta.pagination : undefined;
+  if (!isRecord(pagination)) return undefined;
+  const { current_page, total_pages, total_count, per_page } = pagination;
   if (typeof current_page !== 'number' || typeof total_pages !== 'number') return undefined;
   if (!Number.isSafeInteger(current_page) || !Number.isSafeInteger(total_pages)) return undefined;
-  return {
-    current_page,
-    total_pages,
-    total_count: typeof total_count === 'number' ? total_count : 0,
-    per_page: typeof per_page === 'number' ? per_page : 0,
-  };
+  const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+  return { current_page, total_pages, total_count: count(total_count), per_page: count(per_page) };
 }
 
 /** A page unwrapper for a list envelope whose items sit under `key`. */
-export function pageOf<Item>(operation: string, key: string): PageUnwrap<Item> {
+export function pageOf<Item>(key: string): PageUnwrap<Item> {
   return (response) => {
-    const items = envelopeField<Item[]>(operation, response, key, Array.isArray);
+    const items = envelopeField<Item[]>(response, key, Array.isArray);
     const pagination = readPagination(response.data);
     return {
       items,

@@ -15,6 +15,7 @@ import {
   TimeoutError,
   UnprocessableEntityError,
   UserAbortError,
+  validateResponses,
 } from '@fluid-droplet/sdk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { failure, meta, pageBody, registration, webhook } from '../support/client-fixtures.js';
@@ -304,7 +305,7 @@ describe('B4.47 response shape drift', () => {
   it('validateResponses reports the JSON pointer of a wrong type', async () => {
     const broken = { ...webhook(1), id: '1' };
     server.script(`GET ${WEBHOOKS}`, { body: pageBody('webhooks', [webhook(2), broken], 1, 1) });
-    const error = await failure(client({ validateResponses: true }).webhooks.list());
+    const error = await failure(client({ validateResponses }).webhooks.list());
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).pointer).toBe('/webhooks/1/id');
   });
@@ -312,8 +313,39 @@ describe('B4.47 response shape drift', () => {
   it('validateResponses reports a missing field', async () => {
     const { url: _url, ...missing } = registration('cbr_1');
     server.script(`GET ${REGISTRATIONS}/cbr_1`, { body: { callback_registration: missing, meta } });
-    const error = await failure(client({ validateResponses: true }).callbackRegistrations.get('cbr_1'));
+    const error = await failure(client({ validateResponses }).callbackRegistrations.get('cbr_1'));
     expect((error as ResponseValidationError).pointer).toBe('/callback_registration/url');
+  });
+
+  it('without a validator, fields beyond the unwrapped key are not checked', async () => {
+    server.script(`GET ${WEBHOOKS}/1`, { body: { webhook: { ...webhook(1), id: '1' }, meta } });
+    await expect(client().webhooks.get(1)).resolves.toMatchObject({ id: '1' });
+  });
+
+  it('a validator of your own gets the envelope name and the body; its issues become the error', async () => {
+    const seen: unknown[] = [];
+    const own = (envelope: string, body: unknown) => {
+      seen.push([envelope, body]);
+      return [{ pointer: '/webhook/url', message: 'not ours' }];
+    };
+    server.script(`GET ${WEBHOOKS}/1`, {
+      body: { webhook: webhook(1), meta },
+      headers: { 'x-request-id': 'r9' },
+    });
+    const error = await failure(client({ validateResponses: own }).webhooks.get(1));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, requestId: 'req_123', pointer: '/webhook/url' });
+    expect((error as Error).message).toBe(
+      'GET /api/company/webhooks/1: response does not match the expected shape at /webhook/url: not ours',
+    );
+    expect(seen).toEqual([['webhook', { webhook: webhook(1), meta }]]);
+  });
+
+  it('validateResponses: true (the old form) is refused at construction, pointing to the validator', () => {
+    expect(() => client({ validateResponses: true as never })).toThrow(
+      /`validateResponses` must be a function.*@fluid-droplet\/sdk\/client\/validation/,
+    );
+    expect(() => client({ validateResponses: false })).not.toThrow();
   });
 
   it('even without validation, a missing list key is a clear error, not a TypeError', async () => {

@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky';
 import type { FluidLogger } from '../../logger.js';
+import type { ResponseValidator } from '../validation/response-validator.js';
 import type { BackoffOptions } from './backoff.js';
 import type { Redactor } from './redact.js';
 
@@ -18,7 +19,7 @@ export interface ResolvedConfig {
   readonly maxRetryAfterMs: number;
   readonly backoff: BackoffOptions;
   readonly logger: FluidLogger | undefined;
-  readonly validateResponses: boolean;
+  readonly validateResponses: ResponseValidator | undefined;
   readonly maxPages: number;
   readonly maxResponseBytes: number;
   /** ky, set up by `createHttp`. */

@@ -32,6 +32,8 @@ export interface RequestSpec {
 
 /** A parsed 2xx response. */
 export interface RawResponse {
+  /** What was asked, e.g. `GET /api/company/webhooks/12` (redacted), for messages. */
+  readonly operation: string;
   readonly data: unknown;
   readonly status: number;
   readonly headers: Headers;
@@ -140,7 +142,7 @@ export async function request(
         const { status, headers } = response;
         if (response.ok) {
           const data = parseSuccessBody(response, text, redactor);
-          return { data, status, headers, requestId: findRequestId(data, headers) };
+          return { operation, data, status, headers, requestId: findRequestId(data, headers) };
         }
         retryAfterMs = parseRetryAfter(headers.get('retry-after'));
         failure = errorFromResponse({

@@ -7,6 +7,13 @@ export type PaginationProblem =
   | 'page-not-advancing'
   | 'too-many-pages';
 
+const WHY: Readonly<Record<PaginationProblem, string>> = {
+  'repeated-page': 'a page came back twice',
+  'overlapping-page': 'a page repeats items of an earlier page',
+  'page-not-advancing': 'the page number did not advance',
+  'too-many-pages': 'the listing did not end within maxPages',
+};
+
 /**
  * Auto-pagination met a server that loops (a repeated or overlapping page, a page number that does not advance)
  * or never ends (past `maxPages`).
@@ -17,13 +24,7 @@ export class PaginationError extends FluidError {
   declare readonly pages: number;
 
   constructor(problem: PaginationProblem, pages: number) {
-    const why = {
-      'repeated-page': 'the server returned a page it had already returned',
-      'overlapping-page': 'the page repeats items from an earlier page',
-      'page-not-advancing': 'the page number did not advance past the previous page',
-      'too-many-pages': 'the listing did not end within maxPages',
-    }[problem];
-    super(`stopped paginating after ${pages} page(s): ${why}`);
+    super(`stopped paginating after ${pages} page(s): ${WHY[problem]}`);
     this.problem = problem;
     this.pages = pages;
   }

@@ -1,16 +1,13 @@
 import { FluidPromise } from '../api-promise.js';
 import type { DeleteOptions, RequestOptions, ResolvedConfig } from '../core/config.js';
-import { type RawResponse, type RequestSpec, request, resolvePath } from '../core/request.js';
+import { type RawResponse, type RequestSpec, request } from '../core/request.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PagePromise, pageOf } from '../pagination.js';
-import { envelopeField } from '../validation/envelope-field.js';
-import { type EnvelopeName, envelopes } from '../validation/envelopes.js';
-import { validateEnvelope } from '../validation/validate.js';
+import { driftError, envelopeField, verificationTokenIssues } from '../validation/envelope-field.js';
+import type { ResponseEnvelope as EnvelopeName } from '../validation/response-validator.js';
 
-/** `METHOD /path` of a spec whose parameters already passed `request` (so they encode). */
-function operationOf(spec: RequestSpec): string {
-  return `${spec.method} ${resolvePath(spec)}`;
-}
+/** A query, as list calls send it. */
+type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
 /** The shared plumbing of every resource: send, optionally validate, unwrap. */
 export abstract class ApiResource {
@@ -20,16 +17,14 @@ export abstract class ApiResource {
     this.#config = config;
   }
 
-  async #send(
-    spec: RequestSpec,
-    envelope: EnvelopeName,
-    options: RequestOptions | undefined,
-  ): Promise<RawResponse> {
+  async #send(spec: RequestSpec, envelope: EnvelopeName, options?: RequestOptions): Promise<RawResponse> {
     const response = await request(this.#config, spec, options);
     if (response.status === 204) return response;
+    let issues = this.#config.validateResponses?.(envelope, response.data) ?? [];
     // A create without its `cvt_` token leaves the service unable to verify callbacks ever: always check it.
-    if (this.#config.validateResponses || envelope === 'registrationCreated')
-      validateEnvelope(operationOf(spec), envelopes[envelope], response);
+    if (issues.length === 0 && envelope === 'registrationCreated')
+      issues = verificationTokenIssues(response.data);
+    if (issues.length > 0) throw driftError(response, issues);
     return response;
   }
 
@@ -45,13 +40,11 @@ export abstract class ApiResource {
     options?: RequestOptions,
   ): FluidPromise<T> {
     return new FluidPromise(this.#send(spec, envelope, options), (response) => {
-      const operation = operationOf(spec);
-      if (typeof key === 'string') return envelopeField<T>(operation, response, key);
+      if (typeof key === 'string') return envelopeField<T>(response, key);
       if (key.body === 'as-is') return response.data as T;
       const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(
-        operation,
-        { ...response, data: { body: response.data } },
-        'body',
+        { ...response, data: { '': response.data } },
+        '',
       );
       return rest as T;
     });
@@ -73,19 +66,20 @@ export abstract class ApiResource {
     options?: DeleteOptions,
   ): FluidPromise<T> {
     const sent = this.#send(spec, envelope, options).catch((error: unknown) => {
-      if (options?.ignoreNotFound === true && NotFoundError.is(error)) {
-        return { data: undefined, status: error.status, headers: error.headers, requestId: error.requestId };
+      if (options?.ignoreNotFound && NotFoundError.is(error)) {
+        const { status, headers, requestId } = error;
+        return { operation: '', data: undefined, status, headers, requestId };
       }
       throw error;
     });
     return new FluidPromise(sent, (response) =>
-      response.data === undefined ? deleted : envelopeField<T>(operationOf(spec), response, key),
+      response.data === undefined ? deleted : envelopeField<T>(response, key),
     );
   }
 
-  /** Sends a paginated list call. */
+  /** Sends a paginated list call; `itemKey` identifies an item, to spot pages that overlap. */
   protected paginate<Item>(
-    spec: RequestSpec & { readonly query: Readonly<Record<string, string | number | boolean | undefined>> },
+    spec: RequestSpec & { readonly query: Query },
     envelope: EnvelopeName,
     key: string,
     itemKey: (item: Item) => unknown,
@@ -95,9 +89,6 @@ export abstract class ApiResource {
     // The first page goes out exactly as asked: endpoints that do not paginate never see a `page` param.
     const fetchPage = (page: number): Promise<RawResponse> =>
       this.#send(page === first ? spec : { ...spec, query: { ...spec.query, page } }, envelope, options);
-    return new PagePromise(fetchPage, first, pageOf<Item>(`GET ${spec.path}`, key), {
-      maxPages: this.#config.maxPages,
-      itemKey,
-    });
+    return new PagePromise(fetchPage, first, pageOf<Item>(key), { maxPages: this.#config.maxPages, itemKey });
   }
 }

@@ -1,3 +1,4 @@
+import type { ResponseEnvelope } from './response-validator.js';
 import {
   arrayOf,
   boolean,
@@ -72,7 +73,7 @@ const registrationFields = {
   owner_name: nullableString,
 };
 
-/** The shape of every success envelope the client reads, checked when `validateResponses` is on. */
+/** The shape of every success envelope the client reads. */
 export const envelopes = {
   webhookList: object({ webhooks: arrayOf(webhook), meta: paginatedMeta }),
   webhook: single('webhook', webhook),
@@ -110,7 +111,4 @@ export const envelopes = {
     // (which the client does not read) would lose the credentials for good.
     meta: optional(object(meta)),
   }),
-} satisfies Record<string, Shape>;
-
-/** The name of one envelope shape. */
-export type EnvelopeName = keyof typeof envelopes;
+} satisfies Record<ResponseEnvelope, Shape>;
