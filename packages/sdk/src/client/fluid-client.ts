@@ -90,14 +90,14 @@ export interface FluidClientOptions<Registry extends CallbackRegistry = Callback
  * for await (const registration of client.callbackRegistrations.list()) console.log(registration.definition_name);
  */
 export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
-  readonly webhooks: Webhooks;
-  readonly callbackDefinitions: CallbackDefinitions;
-  readonly callbackSchemas: CallbackSchemas<DefinitionNameOf<Registry>>;
-  readonly callbackRegistrations: CallbackRegistrations<DefinitionNameOf<Registry>>;
-  readonly callbacks: Callbacks;
-  readonly dropletInstallations: DropletInstallations;
+  declare readonly webhooks: Webhooks;
+  declare readonly callbackDefinitions: CallbackDefinitions;
+  declare readonly callbackSchemas: CallbackSchemas<DefinitionNameOf<Registry>>;
+  declare readonly callbackRegistrations: CallbackRegistrations<DefinitionNameOf<Registry>>;
+  declare readonly callbacks: Callbacks;
+  declare readonly dropletInstallations: DropletInstallations;
   /** The API base URL this client talks to, without a trailing slash. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
 
   constructor(options: FluidClientOptions<Registry> = {}) {
     const { logger, registry, retryBackoff = {}, validateResponses } = options;
@@ -117,7 +117,7 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
       );
     }
     if (logger && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
-      throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods (a FluidLogger)');
+      throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods');
     }
     this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
     const config: ResolvedConfig = {

@@ -26,6 +26,11 @@ export type PageUnwrap<Item> = (response: RawResponse) => Page<Item>;
 /** Fetches one page by number. */
 export type PageFetcher = (page: number) => Promise<RawResponse>;
 
+/** What tells two items of a listing apart: a registration's uuid, a webhook's id, a definition's name. */
+function identity(item: unknown): unknown {
+  return isRecord(item) ? (item.uuid ?? item.id ?? item.name) : undefined;
+}
+
 /**
  * What `list()` returns: await it for one page (items plus pagination), or `for await` over it for every
  * item across all pages. Iteration stops with a `PaginationError` on a repeated or overlapping page, on a
@@ -35,22 +40,13 @@ export type PageFetcher = (page: number) => Promise<RawResponse>;
  * for await (const webhook of client.webhooks.list({ per_page: 100 })) console.log(webhook.id);
  */
 export class PagePromise<Item> extends FluidPromise<Page<Item>> implements AsyncIterable<Item> {
-  readonly #fetchPage: PageFetcher;
-  readonly #unwrap: PageUnwrap<Item>;
+  readonly #next: (page: number) => Promise<Page<Item>>;
   readonly #maxPages: number;
-  readonly #itemKey: (item: Item) => unknown;
 
-  constructor(
-    fetchPage: PageFetcher,
-    firstPage: number,
-    unwrap: PageUnwrap<Item>,
-    options: { readonly maxPages: number; readonly itemKey: (item: Item) => unknown },
-  ) {
+  constructor(fetchPage: PageFetcher, firstPage: number, unwrap: PageUnwrap<Item>, maxPages: number) {
     super(fetchPage(firstPage), unwrap);
-    this.#fetchPage = fetchPage;
-    this.#unwrap = unwrap;
-    this.#maxPages = options.maxPages;
-    this.#itemKey = options.itemKey;
+    this.#next = (page) => fetchPage(page).then(unwrap);
+    this.#maxPages = maxPages;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
@@ -62,7 +58,7 @@ export class PagePromise<Item> extends FluidPromise<Page<Item>> implements Async
     for (let read = 1; ; read += 1) {
       const { items, pagination } = page;
       const fingerprint = JSON.stringify(items);
-      const keys = items.map(this.#itemKey);
+      const keys = items.map(identity);
       const number = pagination?.current_page ?? Number.POSITIVE_INFINITY;
       // A server that ignores `page` (or resets it) would otherwise be asked for the same page number forever.
       const problem =
@@ -81,7 +77,7 @@ export class PagePromise<Item> extends FluidPromise<Page<Item>> implements Async
       // An empty page that claims more would otherwise loop on nothing.
       if (pagination === undefined || !page.hasNextPage || items.length === 0) return;
       if (read >= this.#maxPages) throw new PaginationError('too-many-pages', read);
-      page = this.#unwrap(await this.#fetchPage(pagination.current_page + 1));
+      page = await this.#next(pagination.current_page + 1);
     }
   }
 }

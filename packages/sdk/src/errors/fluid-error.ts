@@ -22,7 +22,7 @@ function isInstance(type: object, value: unknown): boolean {
  * try { await client.webhooks.list(); } catch (error) { if (FluidError.is(error)) report(error.name, error.message); }
  */
 export class FluidError extends Error {
-  override readonly name: string;
+  declare readonly name: string;
 
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);

@@ -50,8 +50,7 @@ export function numberOption(where: string, name: NumericOption, value: unknown,
 export function checkToken(token: unknown): string | undefined {
   if (token !== undefined && (typeof token !== 'string' || !/^[\x21-\x7e]*$/.test(token))) {
     throw new TypeError(
-      'FluidClient: `token` must be a string of visible ASCII characters (no space, control character or ' +
-        'non-ASCII character: a trailing newline?)',
+      'FluidClient: `token` must be visible ASCII, with no space or control character (a trailing newline?)',
     );
   }
   return token;

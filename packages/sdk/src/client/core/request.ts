@@ -7,7 +7,7 @@ import { backoffDelay, parseRetryAfter } from './backoff.js';
 import type { RequestOptions, ResolvedConfig } from './config.js';
 import { connectionError } from './connection-failure.js';
 import { numberOption } from './options.js';
-import { encodePathParam, type PathParam } from './path.js';
+import { type PathParam, pathSegment } from './path.js';
 import { findRequestId, parseErrorBody, parseSuccessBody, readBodyText } from './read-body.js';
 import { send } from './send.js';
 import { sleep } from './sleep.js';
@@ -28,6 +28,8 @@ export interface RequestSpec {
   readonly authenticated?: boolean;
   /** A definition name the call is about, checked against the client's registry when it has one. */
   readonly definitionName?: string | undefined;
+  /** Why the arguments cannot be sent, found by the resource: the call rejects with a `TypeError` saying so. */
+  readonly problem?: string | undefined;
 }
 
 /** A parsed 2xx response. */
@@ -46,24 +48,6 @@ export interface RawResponse {
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /**
- * The path of a spec with its parameters encoded, or a `TypeError` saying which parameter is unusable.
- *
- * @example
- * resolvePath({ method: 'GET', path: '/api/company/webhooks', params: [12] }); // '/api/company/webhooks/12'
- */
-export function resolvePath(spec: RequestSpec): string {
-  let path = spec.path;
-  for (const param of spec.params ?? []) {
-    const encoded = encodePathParam(param);
-    if (typeof encoded !== 'string') {
-      throw new TypeError(`${spec.method} ${spec.path}/{id}: ${encoded.problem}; nothing was sent`);
-    }
-    path += `/${encoded}`;
-  }
-  return path;
-}
-
-/**
  * Runs one API call: sends it, retries what is safe to retry, honours `Retry-After` up to a cap, and stops
  * everything when the timeout (covering all attempts) or the caller's signal fires. Bad arguments (an unusable
  * id, an invalid per-call option) reject before anything is sent.
@@ -76,7 +60,8 @@ export async function request(
   const { redactor, logger } = config;
   const { method, definitionName } = spec;
   const { signal: callerSignal, idempotencyKey } = options;
-  const path = resolvePath(spec);
+  const where = `${method} ${spec.path}/{id}`;
+  const path = spec.path + (spec.params ?? []).map((param) => `/${pathSegment(param, where)}`).join('');
   const operation = redactor.text(`${method} ${path}`);
   const refused = (problem: string) => `${operation}: ${problem}; nothing was sent`;
   if (definitionName !== undefined && config.definitionNames?.has(definitionName) === false) {
@@ -84,6 +69,7 @@ export async function request(
       refused(`definition_name ${JSON.stringify(definitionName)} is not in the client's registry`),
     );
   }
+  if (spec.problem !== undefined) throw new TypeError(refused(spec.problem));
   const timeout = numberOption(operation, 'timeout', options.timeout, config.timeout);
   const maxRetries = numberOption(operation, 'maxRetries', options.maxRetries, config.maxRetries);
   if (callerSignal?.aborted) throw new UserAbortError(callerSignal.reason);
@@ -145,15 +131,18 @@ export async function request(
           return { operation, data, status, headers, requestId: findRequestId(data, headers) };
         }
         retryAfterMs = parseRetryAfter(headers.get('retry-after'));
+        // Error bodies and headers end up in messages, logs and the error: a server echoing the token must not
+        // leak it there.
+        const errorBody = parseErrorBody(redactor.text(text));
+        const clean = redactor.headers(headers);
         failure = errorFromResponse({
           status,
-          // Error bodies and headers end up in messages, logs and the error: a server echoing the token must
-          // not leak it there.
-          body: parseErrorBody(redactor.text(text)),
-          headers: redactor.headers(headers),
+          body: errorBody,
+          headers: clean,
           attempts,
           retryAfterMs,
           operation,
+          requestId: findRequestId(errorBody, clean),
         });
         retryable = RETRY_STATUSES.includes(status) && (retrySafe || status === 429);
         if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
@@ -186,12 +175,12 @@ export async function request(
   > {
     let response: Response | undefined;
     try {
-      response = await send(config.http, { operation, method, url, headers, body, signal }, redactor);
+      response = await send(config.http, { method, url, headers, body, signal });
       return { response, text: await readBodyText(response, config.maxResponseBytes, operation, redactor) };
     } catch (error) {
       if (signal.aborted) throw aborted();
-      // Our own errors (too many redirects, a body past the limit), and anything but fetch's TypeError before
-      // a response arrived, are not connection failures.
+      // Our own errors (a body past the limit), and anything but fetch's TypeError before a response arrived, are
+      // not connection failures.
       if (error instanceof FluidError || (response === undefined && !(error instanceof TypeError))) {
         throw redactor.error(error);
       }

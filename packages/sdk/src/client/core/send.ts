@@ -1,11 +1,7 @@
 import type { KyInstance } from 'ky';
-import { FluidApiError } from '../errors/fluid-api-error.js';
-import type { Redactor } from './redact.js';
 
 /** One HTTP exchange as the pipeline sends it. */
 export interface Outgoing {
-  /** What is asked, for messages: `GET /api/...`, redacted. */
-  readonly operation: string;
   readonly method: string;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
@@ -17,10 +13,11 @@ export interface Outgoing {
 const MAX_REDIRECTS = 5;
 
 /**
- * Sends a request through ky and follows redirects by hand, so that `Authorization` is dropped as soon as a
- * redirect leaves the original origin (whatever the `fetch` implementation would do).
+ * Sends a request through ky and follows up to 5 redirects by hand, so that `Authorization` is dropped as soon as a
+ * redirect leaves the original origin (whatever the `fetch` implementation would do). The response after the last
+ * hop is returned as it is: a sixth redirect fails like any other unexpected status.
  */
-export async function send(http: KyInstance, outgoing: Outgoing, redactor: Redactor): Promise<Response> {
+export async function send(http: KyInstance, outgoing: Outgoing): Promise<Response> {
   let { method, url, headers, body } = outgoing;
   for (let hops = 0; ; hops += 1) {
     const response = await http(url, {
@@ -31,18 +28,10 @@ export async function send(http: KyInstance, outgoing: Outgoing, redactor: Redac
     });
     const { status } = response;
     const location = response.headers.get('location');
-    if (![301, 302, 303, 307, 308].includes(status) || location === null) return response;
-    await response.body?.cancel();
-    if (hops === MAX_REDIRECTS) {
-      throw new FluidApiError({
-        status,
-        message: `${outgoing.operation}: more than ${MAX_REDIRECTS} redirects`,
-        body: undefined,
-        headers: redactor.headers(response.headers),
-        requestId: undefined,
-        attempts: 1,
-      });
+    if (![301, 302, 303, 307, 308].includes(status) || location === null || hops === MAX_REDIRECTS) {
+      return response;
     }
+    await response.body?.cancel();
     url = new URL(location, url);
     if (url.origin !== outgoing.url.origin) {
       const { authorization: _dropped, ...rest } = headers;

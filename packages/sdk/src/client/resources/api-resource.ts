@@ -50,13 +50,6 @@ export abstract class ApiResource {
     });
   }
 
-  /** A call refused before sending: the promise rejects with `error`, as every other failure does. */
-  protected refuse<T>(error: Error): FluidPromise<T> {
-    return new FluidPromise<T>(Promise.reject(error), () => {
-      throw error;
-    });
-  }
-
   /** Sends a delete; with `ignoreNotFound`, a 404 resolves to `deleted` as if the delete had just happened. */
   protected remove<T>(
     spec: RequestSpec,
@@ -77,18 +70,17 @@ export abstract class ApiResource {
     );
   }
 
-  /** Sends a paginated list call; `itemKey` identifies an item, to spot pages that overlap. */
+  /** Sends a paginated list call. */
   protected paginate<Item>(
     spec: RequestSpec & { readonly query: Query },
     envelope: EnvelopeName,
     key: string,
-    itemKey: (item: Item) => unknown,
     options?: RequestOptions,
   ): PagePromise<Item> {
     const first = typeof spec.query.page === 'number' ? spec.query.page : 1;
     // The first page goes out exactly as asked: endpoints that do not paginate never see a `page` param.
     const fetchPage = (page: number): Promise<RawResponse> =>
       this.#send(page === first ? spec : { ...spec, query: { ...spec.query, page } }, envelope, options);
-    return new PagePromise(fetchPage, first, pageOf<Item>(key), { maxPages: this.#config.maxPages, itemKey });
+    return new PagePromise(fetchPage, first, pageOf<Item>(key), this.#config.maxPages);
   }
 }

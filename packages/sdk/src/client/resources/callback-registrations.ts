@@ -28,7 +28,6 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
       { method: 'GET', path: PATH, query: { ...params }, definitionName: params.definition_name },
       'registrationList',
       'callback_registrations',
-      (registration) => registration.uuid,
       options,
     );
   }

@@ -27,7 +27,6 @@ export class Webhooks extends ApiResource {
       { method: 'GET', path: PATH, query: { ...params } },
       'webhookList',
       'webhooks',
-      (webhook) => webhook.id,
       options,
     );
   }
@@ -70,15 +69,14 @@ export class Webhooks extends ApiResource {
 
   /** Deletes several webhooks in one call; every id must be a non-negative integer. */
   bulkDelete(ids: readonly number[], options?: RequestOptions): FluidPromise<BulkDeletedWebhooks> {
-    if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id >= 0)) {
-      return this.refuse(
-        new TypeError(
-          `DELETE ${PATH}/bulk_delete: ids must be an array of non-negative integer webhook ids; nothing was sent`,
-        ),
-      );
-    }
+    const valid = Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id) && id >= 0);
     return this.call(
-      { method: 'DELETE', path: `${PATH}/bulk_delete`, body: { webhook_ids: ids } },
+      {
+        method: 'DELETE',
+        path: `${PATH}/bulk_delete`,
+        body: { webhook_ids: ids },
+        problem: valid ? undefined : 'ids must be an array of non-negative integer webhook ids',
+      },
       'webhookBulkDeleted',
       'webhooks',
       options,
