@@ -322,10 +322,10 @@ describe('B4.47 response shape drift', () => {
     await expect(client().webhooks.get(1)).resolves.toMatchObject({ id: '1' });
   });
 
-  it('a validator of your own gets the envelope name and the body; its issues become the error', async () => {
+  it('a validator of your own gets the endpoint and the body; its issues become the error', async () => {
     const seen: unknown[] = [];
-    const own = (envelope: string, body: unknown) => {
-      seen.push([envelope, body]);
+    const own = (endpoint: string, body: unknown) => {
+      seen.push([endpoint, body]);
       return [{ pointer: '/webhook/url', message: 'not ours' }];
     };
     server.script(`GET ${WEBHOOKS}/1`, {
@@ -338,7 +338,7 @@ describe('B4.47 response shape drift', () => {
     expect((error as Error).message).toBe(
       'GET /api/company/webhooks/1: response does not match the expected shape at /webhook/url: not ours',
     );
-    expect(seen).toEqual([['webhook', { webhook: webhook(1), meta }]]);
+    expect(seen).toEqual([['GET /api/company/webhooks/{id}', { webhook: webhook(1), meta }]]);
   });
 
   it('validateResponses: true (the old form) is refused at construction, pointing to the validator', () => {

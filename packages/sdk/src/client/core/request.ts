@@ -34,6 +34,8 @@ export interface RequestSpec {
 
 /** A parsed 2xx response. */
 export interface RawResponse {
+  /** The endpoint called, e.g. `GET /api/company/webhooks/{id}`. */
+  readonly endpoint: string;
   /** What was asked, e.g. `GET /api/company/webhooks/12` (redacted), for messages. */
   readonly operation: string;
   readonly data: unknown;
@@ -60,8 +62,8 @@ export async function request(
   const { redactor, logger } = config;
   const { method, definitionName } = spec;
   const { signal: callerSignal, idempotencyKey } = options;
-  const where = `${method} ${spec.path}/{id}`;
-  const path = spec.path + (spec.params ?? []).map((param) => `/${pathSegment(param, where)}`).join('');
+  const endpoint = `${method} ${spec.path}${spec.params ? '/{id}' : ''}`;
+  const path = spec.path + (spec.params ?? []).map((param) => `/${pathSegment(param, endpoint)}`).join('');
   const operation = redactor.text(`${method} ${path}`);
   const refused = (problem: string) => `${operation}: ${problem}; nothing was sent`;
   if (definitionName !== undefined && config.definitionNames?.has(definitionName) === false) {
@@ -128,7 +130,7 @@ export async function request(
         const { status, headers } = response;
         if (response.ok) {
           const data = parseSuccessBody(response, text, redactor);
-          return { operation, data, status, headers, requestId: findRequestId(data, headers) };
+          return { endpoint, operation, data, status, headers, requestId: findRequestId(data, headers) };
         }
         retryAfterMs = parseRetryAfter(headers.get('retry-after'));
         // Error bodies and headers end up in messages, logs and the error: a server echoing the token must not

@@ -4,7 +4,7 @@ import { type RawResponse, type RequestSpec, request } from '../core/request.js'
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PagePromise, pageOf } from '../pagination.js';
 import { driftError, envelopeField, verificationTokenIssues } from '../validation/envelope-field.js';
-import type { ResponseEnvelope as EnvelopeName } from '../validation/response-validator.js';
+import type { FluidEndpoint } from '../validation/response-validator.js';
 
 /** A query, as list calls send it. */
 type Query = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -17,13 +17,15 @@ export abstract class ApiResource {
     this.#config = config;
   }
 
-  async #send(spec: RequestSpec, envelope: EnvelopeName, options?: RequestOptions): Promise<RawResponse> {
+  async #send(spec: RequestSpec, options?: RequestOptions): Promise<RawResponse> {
     const response = await request(this.#config, spec, options);
-    if (response.status === 204) return response;
-    let issues = this.#config.validateResponses?.(envelope, response.data) ?? [];
+    const { endpoint, data, status } = response;
+    if (status === 204) return response;
+    // The endpoints are the resources' own, so each one is a FluidEndpoint.
+    let issues = this.#config.validateResponses?.(endpoint as FluidEndpoint, data) ?? [];
     // A create without its `cvt_` token leaves the service unable to verify callbacks ever: always check it.
-    if (issues.length === 0 && envelope === 'registrationCreated')
-      issues = verificationTokenIssues(response.data);
+    if (issues.length === 0 && endpoint === 'POST /api/callback/registrations')
+      issues = verificationTokenIssues(data);
     if (issues.length > 0) throw driftError(response, issues);
     return response;
   }
@@ -35,11 +37,10 @@ export abstract class ApiResource {
    */
   protected call<T>(
     spec: RequestSpec,
-    envelope: EnvelopeName,
     key: string | { readonly body: 'as-is' | 'without-meta' },
     options?: RequestOptions,
   ): FluidPromise<T> {
-    return new FluidPromise(this.#send(spec, envelope, options), (response) => {
+    return new FluidPromise(this.#send(spec, options), (response) => {
       if (typeof key === 'string') return envelopeField<T>(response, key);
       if (key.body === 'as-is') return response.data as T;
       const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(
@@ -51,17 +52,11 @@ export abstract class ApiResource {
   }
 
   /** Sends a delete; with `ignoreNotFound`, a 404 resolves to `deleted` as if the delete had just happened. */
-  protected remove<T>(
-    spec: RequestSpec,
-    envelope: EnvelopeName,
-    key: string,
-    deleted: T,
-    options?: DeleteOptions,
-  ): FluidPromise<T> {
-    const sent = this.#send(spec, envelope, options).catch((error: unknown) => {
+  protected remove<T>(spec: RequestSpec, key: string, deleted: T, options?: DeleteOptions): FluidPromise<T> {
+    const sent = this.#send(spec, options).catch((error: unknown) => {
       if (options?.ignoreNotFound && NotFoundError.is(error)) {
         const { status, headers, requestId } = error;
-        return { operation: '', data: undefined, status, headers, requestId };
+        return { endpoint: '', operation: '', data: undefined, status, headers, requestId };
       }
       throw error;
     });
@@ -73,14 +68,13 @@ export abstract class ApiResource {
   /** Sends a paginated list call. */
   protected paginate<Item>(
     spec: RequestSpec & { readonly query: Query },
-    envelope: EnvelopeName,
     key: string,
     options?: RequestOptions,
   ): PagePromise<Item> {
     const first = typeof spec.query.page === 'number' ? spec.query.page : 1;
     // The first page goes out exactly as asked: endpoints that do not paginate never see a `page` param.
     const fetchPage = (page: number): Promise<RawResponse> =>
-      this.#send(page === first ? spec : { ...spec, query: { ...spec.query, page } }, envelope, options);
+      this.#send(page === first ? spec : { ...spec, query: { ...spec.query, page } }, options);
     return new PagePromise(fetchPage, first, pageOf<Item>(key), this.#config.maxPages);
   }
 }

@@ -26,7 +26,6 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
   ): PagePromise<CallbackRegistration> {
     return this.paginate(
       { method: 'GET', path: PATH, query: { ...params }, definitionName: params.definition_name },
-      'registrationList',
       'callback_registrations',
       options,
     );
@@ -34,12 +33,7 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
 
   /** Fetches one registration by its `cbr_…` uuid. */
   get(uuid: string, options?: RequestOptions): FluidPromise<CallbackRegistration> {
-    return this.call(
-      { method: 'GET', path: PATH, params: [uuid] },
-      'registration',
-      'callback_registration',
-      options,
-    );
+    return this.call({ method: 'GET', path: PATH, params: [uuid] }, 'callback_registration', options);
   }
 
   /**
@@ -65,7 +59,6 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
         body: { callback_registration: body },
         definitionName: body.definition_name,
       },
-      'registrationCreated',
       'callback_registration',
       options,
     );
@@ -79,7 +72,6 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
   ): FluidPromise<CallbackRegistration> {
     return this.call(
       { method: 'PUT', path: PATH, params: [uuid], body: { callback_registration: body } },
-      'registration',
       'callback_registration',
       options,
     );
@@ -95,7 +87,6 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
   delete(uuid: string, options?: DeleteOptions): FluidPromise<DeletedCallbackRegistration> {
     return this.remove(
       { method: 'DELETE', path: PATH, params: [uuid] },
-      'registrationDeleted',
       'callback_registration',
       { uuid },
       options,

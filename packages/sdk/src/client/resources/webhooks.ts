@@ -23,17 +23,12 @@ export class Webhooks extends ApiResource {
    * const page = await client.webhooks.list({ resource: 'order', per_page: 100 });
    */
   list(params: WebhookListParams = {}, options?: RequestOptions): PagePromise<Webhook> {
-    return this.paginate(
-      { method: 'GET', path: PATH, query: { ...params } },
-      'webhookList',
-      'webhooks',
-      options,
-    );
+    return this.paginate({ method: 'GET', path: PATH, query: { ...params } }, 'webhooks', options);
   }
 
   /** Fetches one webhook by its numeric id. */
   get(id: number | string, options?: RequestOptions): FluidPromise<Webhook> {
-    return this.call({ method: 'GET', path: PATH, params: [id] }, 'webhook', 'webhook', options);
+    return this.call({ method: 'GET', path: PATH, params: [id] }, 'webhook', options);
   }
 
   /**
@@ -43,14 +38,13 @@ export class Webhooks extends ApiResource {
    * await client.webhooks.create({ resource: 'order', event: 'created', url: 'https://example.com/hooks' });
    */
   create(body: WebhookCreateParams, options?: RequestOptions): FluidPromise<Webhook> {
-    return this.call({ method: 'POST', path: PATH, body: { webhook: body } }, 'webhook', 'webhook', options);
+    return this.call({ method: 'POST', path: PATH, body: { webhook: body } }, 'webhook', options);
   }
 
   /** Changes a webhook's url, active flag, secret or delivery method. */
   update(id: number | string, body: WebhookUpdateParams, options?: RequestOptions): FluidPromise<Webhook> {
     return this.call(
       { method: 'PUT', path: PATH, params: [id], body: { webhook: body } },
-      'webhook',
       'webhook',
       options,
     );
@@ -60,7 +54,6 @@ export class Webhooks extends ApiResource {
   delete(id: number | string, options?: DeleteOptions): FluidPromise<DeletedWebhook> {
     return this.remove(
       { method: 'DELETE', path: PATH, params: [id] },
-      'webhookDeleted',
       'webhook',
       { id: Number(id) },
       options,
@@ -77,7 +70,6 @@ export class Webhooks extends ApiResource {
         body: { webhook_ids: ids },
         problem: valid ? undefined : 'ids must be an array of non-negative integer webhook ids',
       },
-      'webhookBulkDeleted',
       'webhooks',
       options,
     );
@@ -85,11 +77,6 @@ export class Webhooks extends ApiResource {
 
   /** The subscribable resources with their events, and the deprecated resources. */
   resources(options?: RequestOptions): FluidPromise<WebhookResources> {
-    return this.call(
-      { method: 'GET', path: `${PATH}/resources` },
-      'webhookResources',
-      { body: 'without-meta' },
-      options,
-    );
+    return this.call({ method: 'GET', path: `${PATH}/resources` }, { body: 'without-meta' }, options);
   }
 }

@@ -1,4 +1,4 @@
-import type { ResponseEnvelope } from './response-validator.js';
+import type { FluidEndpoint } from './response-validator.js';
 import {
   arrayOf,
   boolean,
@@ -111,4 +111,25 @@ export const envelopes = {
     // (which the client does not read) would lose the credentials for good.
     meta: optional(object(meta)),
   }),
-} satisfies Record<ResponseEnvelope, Shape>;
+} satisfies Record<string, Shape>;
+
+/** The envelope each endpoint answers with. */
+export const endpointEnvelopes: Readonly<Record<FluidEndpoint, keyof typeof envelopes>> = {
+  'GET /api/company/webhooks': 'webhookList',
+  'GET /api/company/webhooks/{id}': 'webhook',
+  'POST /api/company/webhooks': 'webhook',
+  'PUT /api/company/webhooks/{id}': 'webhook',
+  'DELETE /api/company/webhooks/{id}': 'webhookDeleted',
+  'DELETE /api/company/webhooks/bulk_delete': 'webhookBulkDeleted',
+  'GET /api/company/webhooks/resources': 'webhookResources',
+  'GET /api/callback/definitions': 'definitionList',
+  'GET /api/callback/schemas': 'schemaList',
+  'GET /api/callback/schemas/{id}': 'schema',
+  'GET /api/callback/registrations': 'registrationList',
+  'GET /api/callback/registrations/{id}': 'registration',
+  'POST /api/callback/registrations': 'registrationCreated',
+  'PUT /api/callback/registrations/{id}': 'registration',
+  'DELETE /api/callback/registrations/{id}': 'registrationDeleted',
+  'POST /api/callback/test': 'callbackTest',
+  'POST /api/droplet_installations/exchange': 'exchange',
+};

@@ -1,4 +1,4 @@
-import { envelopes } from './envelopes.js';
+import { endpointEnvelopes, envelopes } from './envelopes.js';
 import type { ResponseValidator } from './response-validator.js';
 import { shapeIssues } from './shape.js';
 
@@ -14,5 +14,5 @@ import { shapeIssues } from './shape.js';
  *
  * const client = new FluidClient({ token: process.env.FLUID_API_TOKEN, validateResponses });
  */
-export const validateResponses: ResponseValidator = (envelope, body) =>
-  shapeIssues(envelopes[envelope], body);
+export const validateResponses: ResponseValidator = (endpoint, body) =>
+  shapeIssues(envelopes[endpointEnvelopes[endpoint]], body);
