@@ -113,19 +113,19 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
       typeof validateResponses !== 'function'
     ) {
       throw new TypeError(
-        "FluidClient: `validateResponses` must be a function, e.g. `validateResponses` from '@fluid-droplet/sdk/client/validation'",
+        'FluidClient: `validateResponses` must be a function (see @fluid-droplet/sdk/client/validation)',
       );
     }
     if (logger && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
-      throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods');
+      throw new TypeError('FluidClient: `logger` needs `warn` and `error` methods');
     }
     this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
     const config: ResolvedConfig = {
       baseUrl: this.baseUrl,
       timeout: number('timeout', options.timeout, 60_000),
       maxRetries: number('maxRetries', options.maxRetries, 2),
-      maxRetryAfterMs: number('maxRetryAfter', options.maxRetryAfter, 60_000),
-      backoff: {
+      maxRetryAfter: number('maxRetryAfter', options.maxRetryAfter, 60_000),
+      retryBackoff: {
         initialDelayMs: number('retryBackoff.initialDelayMs', retryBackoff.initialDelayMs, 500),
         maxDelayMs: number('retryBackoff.maxDelayMs', retryBackoff.maxDelayMs, 8000),
       },
@@ -137,7 +137,7 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
       // A closure, not a field: the token never shows up in util.inspect, JSON.stringify or a debugger dump.
       authorization: () => (token ? `Bearer ${token}` : undefined),
       redactor: createRedactor(token ?? ''),
-      definitionNames: registry && new Set(Object.keys(registry)),
+      registry,
     };
     this.webhooks = new Webhooks(config);
     this.callbackDefinitions = new CallbackDefinitions(config);

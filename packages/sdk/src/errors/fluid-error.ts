@@ -58,9 +58,8 @@ export class FluidError extends Error {
  */
 export function defineErrorKind(type: abstract new (...args: never[]) => FluidError, kind: string): void {
   const key = Symbol.for(`@fluid-droplet/sdk:${kind}`);
-  Object.defineProperty(type, KIND, { value: key });
-  Object.defineProperty(type.prototype, key, { value: true });
-  Object.defineProperty(type.prototype, 'name', { value: kind, writable: true, configurable: true });
+  Object.assign(type, { [KIND]: key });
+  Object.assign(type.prototype, { [key]: true, name: kind });
 }
 
 defineErrorKind(FluidError, 'FluidError');

@@ -336,7 +336,7 @@ describe('B4.47 response shape drift', () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toMatchObject({ status: 200, requestId: 'req_123', pointer: '/webhook/url' });
     expect((error as Error).message).toBe(
-      'GET /api/company/webhooks/1: response does not match the expected shape at /webhook/url: not ours',
+      'GET /api/company/webhooks/1: unexpected response at /webhook/url: not ours',
     );
     expect(seen).toEqual([['GET /api/company/webhooks/{id}', { webhook: webhook(1), meta }]]);
   });

@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky';
 import type { FluidLogger } from '../../logger.js';
+import type { CallbackRegistry } from '../../registry/types.js';
 import type { ResponseValidator } from '../validation/response-validator.js';
 import type { BackoffOptions } from './backoff.js';
 import type { Redactor } from './redact.js';
@@ -16,8 +17,9 @@ export interface ResolvedConfig {
   readonly baseUrl: string;
   readonly timeout: number;
   readonly maxRetries: number;
-  readonly maxRetryAfterMs: number;
-  readonly backoff: BackoffOptions;
+  /** In ms. */
+  readonly maxRetryAfter: number;
+  readonly retryBackoff: BackoffOptions;
   readonly logger: FluidLogger | undefined;
   readonly validateResponses: ResponseValidator | undefined;
   readonly maxPages: number;
@@ -31,8 +33,8 @@ export interface ResolvedConfig {
   readonly authorization: () => string | undefined;
   /** Removes the token from any text taken from a response or a failure. */
   readonly redactor: Redactor;
-  /** The definition names of the registry the client was given, if any. */
-  readonly definitionNames: ReadonlySet<string> | undefined;
+  /** The registry the client was given, if any: its keys are the definition names it accepts. */
+  readonly registry: CallbackRegistry | undefined;
 }
 
 /** Per-call settings that override the client's. */

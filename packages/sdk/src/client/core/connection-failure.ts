@@ -1,14 +1,8 @@
 import { ConnectionError } from '../errors/connection-error.js';
 
-// Failures that happen before a single byte reaches the server: nothing can have been applied.
-const NEVER_SENT = [
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-];
+// Failures that happen before a single byte reaches the server (refused, no such host, no route, connect
+// timeout): nothing can have been applied.
+const NEVER_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
 /** The `code` of an error, when it is a string (`ECONNREFUSED`, `UND_ERR_SOCKET`, ...). */
 function ownCode(error: unknown): string | undefined {
@@ -42,10 +36,10 @@ export function connectionError(
   cause: unknown,
 ): ConnectionError {
   const code = errorCode(error);
-  const where = phase === 'body' ? 'while reading the response body' : 'before a response arrived';
+  const where = phase === 'body' ? 'while reading the body' : 'before a response';
   return new ConnectionError({
     message: `${operation}: connection failed ${where}${code === undefined ? '' : ` (${code})`}`,
-    mayHaveBeenApplied: phase === 'body' || code === undefined || !NEVER_SENT.includes(code),
+    mayHaveBeenApplied: phase === 'body' || code === undefined || !NEVER_SENT.test(code),
     code,
     attempts,
     cause,

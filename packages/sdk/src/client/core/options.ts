@@ -28,18 +28,17 @@ export type NumericOption = keyof typeof RULES;
 export function numberOption(where: string, name: NumericOption, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   const { min, integer, infinite }: NumberRule = RULES[name];
-  const kind = integer ? 'an integer' : 'a number';
-  if (typeof value !== 'number') {
-    throw new TypeError(`${where}: \`${name}\` must be ${kind} (got ${typeof value})`);
+  const isNumber = typeof value === 'number';
+  if (
+    isNumber &&
+    value >= min &&
+    (value === Number.POSITIVE_INFINITY ? infinite : !integer || Number.isSafeInteger(value))
+  ) {
+    return value;
   }
-  const ok =
-    value >= min && (value === Number.POSITIVE_INFINITY ? infinite : !integer || Number.isSafeInteger(value));
-  if (!ok) {
-    throw new RangeError(
-      `${where}: \`${name}\` must be ${kind} >= ${min}${infinite ? ' (or Infinity)' : ''} (got ${value})`,
-    );
-  }
-  return value;
+  throw new (isNumber ? RangeError : TypeError)(
+    `${where}: \`${name}\` must be ${integer ? 'an integer' : 'a number'} >= ${min}${infinite ? ' (or Infinity)' : ''} (got ${isNumber ? value : typeof value})`,
+  );
 }
 
 /**
@@ -49,9 +48,7 @@ export function numberOption(where: string, name: NumericOption, value: unknown,
  */
 export function checkToken(token: unknown): string | undefined {
   if (token !== undefined && (typeof token !== 'string' || !/^[\x21-\x7e]*$/.test(token))) {
-    throw new TypeError(
-      'FluidClient: `token` must be visible ASCII, with no space or control character (a trailing newline?)',
-    );
+    throw new TypeError('FluidClient: `token` must be visible ASCII (a trailing newline?)');
   }
   return token;
 }
@@ -76,7 +73,7 @@ export function checkBaseUrl(value: unknown): string {
     url.hash
   ) {
     throw new TypeError(
-      'FluidClient: `baseUrl` must be an absolute http(s) URL without credentials, query or fragment',
+      'FluidClient: `baseUrl` must be an http(s) URL without credentials, query or fragment',
     );
   }
   return url.origin + url.pathname.replace(/\/+$/, '');

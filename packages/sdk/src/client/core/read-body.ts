@@ -49,19 +49,15 @@ export function parseSuccessBody(response: Response, text: string, redactor: Red
   const { status, headers } = response;
   if (status === 204 || status === 205) return undefined;
   try {
-    if (text.trim() === '') throw new SyntaxError('empty body');
     return JSON.parse(text);
-  } catch (error) {
+  } catch {
     const clean = redactor.text(text);
-    let cause = error;
-    if (text.trim() !== '') {
-      // The parser quotes (part of) the text it choked on: take the cause from the redacted text instead.
-      cause = new SyntaxError('the body is not valid JSON');
-      try {
-        JSON.parse(clean);
-      } catch (cleanError) {
-        cause = cleanError;
-      }
+    // The parser quotes (part of) the text it choked on: the cause comes from parsing the redacted text.
+    let cause: unknown = new SyntaxError('the body is not JSON');
+    try {
+      JSON.parse(clean);
+    } catch (error) {
+      cause = error;
     }
     throw new ResponseParseError({
       status,

@@ -66,7 +66,7 @@ export async function request(
   const path = spec.path + (spec.params ?? []).map((param) => `/${pathSegment(param, endpoint)}`).join('');
   const operation = redactor.text(`${method} ${path}`);
   const refused = (problem: string) => `${operation}: ${problem}; nothing was sent`;
-  if (definitionName !== undefined && config.definitionNames?.has(definitionName) === false) {
+  if (definitionName !== undefined && config.registry && !Object.hasOwn(config.registry, definitionName)) {
     throw new TypeError(
       refused(`definition_name ${JSON.stringify(definitionName)} is not in the client's registry`),
     );
@@ -79,7 +79,7 @@ export async function request(
   for (const [key, value] of Object.entries(spec.query ?? {})) {
     // `?page=NaN` would be answered with page 1, as if it were a real request for it.
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new RangeError(refused(`query parameter \`${key}\` must be a finite number (got ${value})`));
+      throw new RangeError(refused(`\`${key}\` must be a finite number (got ${value})`));
     }
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
@@ -93,14 +93,14 @@ export async function request(
   try {
     new Headers(headers);
   } catch {
-    throw new TypeError(refused('`idempotencyKey` is not a valid HTTP header value'));
+    throw new TypeError(refused('`idempotencyKey` is not a valid header value'));
   }
   // Serialized up front for the same reason: a BigInt or a cycle is the caller's mistake, not a network error.
   let body: string | undefined;
   try {
     body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
   } catch (error) {
-    throw new TypeError(refused('the request body cannot be sent as JSON'), { cause: redactor.error(error) });
+    throw new TypeError(refused('the body cannot be sent as JSON'), { cause: redactor.error(error) });
   }
   const retrySafe = method !== 'POST' || idempotencyKey !== undefined;
   const deadline = Date.now() + timeout;
@@ -147,12 +147,12 @@ export async function request(
           requestId: findRequestId(errorBody, clean),
         });
         retryable = RETRY_STATUSES.includes(status) && (retrySafe || status === 429);
-        if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
+        if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfter) {
           logger?.warn('fluid: Retry-After beyond the cap, failing fast', { operation, retryAfterMs });
           throw failure;
         }
       }
-      const delay = retryAfterMs ?? backoffDelay(attempts - 1, config.backoff);
+      const delay = retryAfterMs ?? backoffDelay(attempts - 1, config.retryBackoff);
       // Waiting past the deadline would only turn a clear error into a timeout.
       if (!retryable || attempts > maxRetries || Date.now() + delay >= deadline) throw failure;
       logger?.debug?.('fluid: retrying', {

@@ -7,13 +7,6 @@ export type PaginationProblem =
   | 'page-not-advancing'
   | 'too-many-pages';
 
-const WHY: Readonly<Record<PaginationProblem, string>> = {
-  'repeated-page': 'a page came back twice',
-  'overlapping-page': 'a page repeats items of an earlier page',
-  'page-not-advancing': 'the page number did not advance',
-  'too-many-pages': 'the listing did not end within maxPages',
-};
-
 /**
  * Auto-pagination met a server that loops (a repeated or overlapping page, a page number that does not advance)
  * or never ends (past `maxPages`).
@@ -24,7 +17,7 @@ export class PaginationError extends FluidError {
   declare readonly pages: number;
 
   constructor(problem: PaginationProblem, pages: number) {
-    super(`stopped paginating after ${pages} page(s): ${WHY[problem]}`);
+    super(`stopped paginating after ${pages} page(s): ${problem.replaceAll('-', ' ')}`);
     this.problem = problem;
     this.pages = pages;
   }

@@ -15,8 +15,8 @@ export class ResponseParseError extends FluidError {
     readonly requestId: string | undefined;
     readonly cause?: unknown;
   }) {
-    const what = init.bodySnippet === '' ? 'an empty body' : 'a body that is not JSON';
-    super(`HTTP ${init.status} response has ${what} (content-type: ${init.contentType ?? 'none'})`, {
+    const what = init.bodySnippet === '' ? 'empty' : 'not JSON';
+    super(`HTTP ${init.status} body is ${what} (content-type: ${init.contentType ?? 'none'})`, {
       cause: init.cause,
     });
     this.status = init.status;

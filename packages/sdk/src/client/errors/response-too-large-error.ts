@@ -16,9 +16,7 @@ export class ResponseTooLargeError extends FluidError {
     readonly limit: number;
     readonly requestId: string | undefined;
   }) {
-    super(
-      `${init.operation}: HTTP ${init.status} response body exceeds maxResponseBytes (${init.limit} bytes)`,
-    );
+    super(`${init.operation}: HTTP ${init.status} body is over maxResponseBytes (${init.limit})`);
     this.status = init.status;
     this.limit = init.limit;
     this.requestId = init.requestId;

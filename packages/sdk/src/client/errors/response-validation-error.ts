@@ -25,9 +25,7 @@ export class ResponseValidationError extends FluidError {
   }) {
     const first = init.issues[0] ?? { pointer: '', message: 'unexpected shape' };
     const more = init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : '';
-    super(
-      `${init.operation}: response does not match the expected shape at ${first.pointer || '/'}: ${first.message}${more}`,
-    );
+    super(`${init.operation}: unexpected response at ${first.pointer || '/'}: ${first.message}${more}`);
     this.status = init.status;
     this.requestId = init.requestId;
     this.pointer = first.pointer;

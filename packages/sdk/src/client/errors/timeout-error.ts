@@ -6,7 +6,7 @@ export class TimeoutError extends FluidError {
   declare readonly attempts: number;
 
   constructor(timeoutMs: number, attempts: number) {
-    super(`request timed out after ${timeoutMs} ms (${attempts} attempt(s))`);
+    super(`timed out after ${timeoutMs} ms (${attempts} attempt(s))`);
     this.timeoutMs = timeoutMs;
     this.attempts = attempts;
   }

@@ -68,7 +68,7 @@ export class Webhooks extends ApiResource {
         method: 'DELETE',
         path: `${PATH}/bulk_delete`,
         body: { webhook_ids: ids },
-        problem: valid ? undefined : 'ids must be an array of non-negative integer webhook ids',
+        problem: valid ? undefined : 'ids must be an array of non-negative integers',
       },
       'webhooks',
       options,
