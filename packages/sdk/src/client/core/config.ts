@@ -19,7 +19,7 @@ export interface ResolvedConfig {
   readonly maxRetries: number;
   /** In ms. */
   readonly maxRetryAfter: number;
-  readonly retryBackoff: BackoffOptions;
+  readonly retryBackoff: Required<BackoffOptions>;
   readonly logger: FluidLogger | undefined;
   readonly validateResponses: ResponseValidator | undefined;
   readonly maxPages: number;

@@ -4,21 +4,15 @@ import { ConnectionError } from '../errors/connection-error.js';
 // timeout): nothing can have been applied.
 const NEVER_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
-/** The `code` of an error, when it is a string (`ECONNREFUSED`, `UND_ERR_SOCKET`, ...). */
-function ownCode(error: unknown): string | undefined {
-  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-  return typeof code === 'string' ? code : undefined;
-}
-
 /** The first system error code along the `cause` chain (undici's `TypeError: fetch failed` keeps it there). */
-function errorCode(error: unknown, depth = 0): string | undefined {
-  if (!(error instanceof Error) || depth > 4) return undefined;
-  // AggregateError (happy eyeballs) keeps the per-address failures in `errors`.
-  return (
-    ownCode(error) ??
-    (error instanceof AggregateError ? ownCode(error.errors[0]) : undefined) ??
-    errorCode(error.cause, depth + 1)
-  );
+function errorCode(error: unknown): string | undefined {
+  for (let depth = 0; error instanceof Error && depth < 5; depth += 1) {
+    const code: unknown = Reflect.get(error, 'code');
+    if (typeof code === 'string') return code;
+    // AggregateError (happy eyeballs) keeps the per-address failures in `errors`.
+    error = error instanceof AggregateError ? error.errors[0] : error.cause;
+  }
+  return undefined;
 }
 
 /**

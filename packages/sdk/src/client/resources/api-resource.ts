@@ -17,30 +17,42 @@ export abstract class ApiResource {
     this.#config = config;
   }
 
-  async #send(spec: RequestSpec, options?: RequestOptions): Promise<RawResponse> {
-    const response = await request(this.#config, spec, options);
+  async #send(spec: RequestSpec, options?: DeleteOptions): Promise<RawResponse> {
+    let response: RawResponse;
+    try {
+      response = await request(this.#config, spec, options);
+    } catch (error) {
+      // With `ignoreNotFound` (deletes only), a 404 resolves as if the delete had just happened.
+      if (!options?.ignoreNotFound || !NotFoundError.is(error)) throw error;
+      const { status, headers, requestId } = error;
+      return { endpoint: '', operation: '', data: undefined, status, headers, requestId };
+    }
     const { endpoint, data, status } = response;
     if (status === 204) return response;
     // The endpoints are the resources' own, so each one is a FluidEndpoint.
     let issues = this.#config.validateResponses?.(endpoint as FluidEndpoint, data) ?? [];
     // A create without its `cvt_` token leaves the service unable to verify callbacks ever: always check it.
-    if (issues.length === 0 && endpoint === 'POST /api/callback/registrations')
+    if (issues.length === 0 && endpoint === 'POST /api/callback/registrations') {
       issues = verificationTokenIssues(data);
+    }
     if (issues.length > 0) throw driftError(response, issues);
     return response;
   }
 
   /**
    * Sends a call and unwraps its result: the value under `key` in the envelope, the body without `meta`
-   * (`{ body: 'without-meta' }`) or the body as sent (`{ body: 'as-is' }`). Every failure, bad arguments
-   * included, rejects the returned promise; nothing throws synchronously.
+   * (`{ body: 'without-meta' }`) or the body as sent (`{ body: 'as-is' }`); a delete without a body (204, or a 404
+   * with `ignoreNotFound`) resolves to `deleted`. Every failure, bad arguments included, rejects the returned
+   * promise; nothing throws synchronously.
    */
   protected call<T>(
     spec: RequestSpec,
     key: string | { readonly body: 'as-is' | 'without-meta' },
-    options?: RequestOptions,
+    options?: DeleteOptions,
+    deleted?: T,
   ): FluidPromise<T> {
     return new FluidPromise(this.#send(spec, options), (response) => {
+      if (response.data === undefined && deleted !== undefined) return deleted;
       if (typeof key === 'string') return envelopeField<T>(response, key);
       if (key.body === 'as-is') return response.data as T;
       const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(
@@ -49,20 +61,6 @@ export abstract class ApiResource {
       );
       return rest as T;
     });
-  }
-
-  /** Sends a delete; with `ignoreNotFound`, a 404 resolves to `deleted` as if the delete had just happened. */
-  protected remove<T>(spec: RequestSpec, key: string, deleted: T, options?: DeleteOptions): FluidPromise<T> {
-    const sent = this.#send(spec, options).catch((error: unknown) => {
-      if (options?.ignoreNotFound && NotFoundError.is(error)) {
-        const { status, headers, requestId } = error;
-        return { endpoint: '', operation: '', data: undefined, status, headers, requestId };
-      }
-      throw error;
-    });
-    return new FluidPromise(sent, (response) =>
-      response.data === undefined ? deleted : envelopeField<T>(response, key),
-    );
   }
 
   /** Sends a paginated list call. */

@@ -85,11 +85,8 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
    * await client.callbackRegistrations.delete(uuid, { ignoreNotFound: true });
    */
   delete(uuid: string, options?: DeleteOptions): FluidPromise<DeletedCallbackRegistration> {
-    return this.remove(
-      { method: 'DELETE', path: PATH, params: [uuid] },
-      'callback_registration',
-      { uuid },
-      options,
-    );
+    return this.call({ method: 'DELETE', path: PATH, params: [uuid] }, 'callback_registration', options, {
+      uuid,
+    });
   }
 }

@@ -52,12 +52,7 @@ export class Webhooks extends ApiResource {
 
   /** Deletes a webhook; resolves to its id (also on a 204 without a body, or a 404 with `ignoreNotFound`). */
   delete(id: number | string, options?: DeleteOptions): FluidPromise<DeletedWebhook> {
-    return this.remove(
-      { method: 'DELETE', path: PATH, params: [id] },
-      'webhook',
-      { id: Number(id) },
-      options,
-    );
+    return this.call({ method: 'DELETE', path: PATH, params: [id] }, 'webhook', options, { id: Number(id) });
   }
 
   /** Deletes several webhooks in one call; every id must be a non-negative integer. */

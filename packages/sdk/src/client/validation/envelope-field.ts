@@ -18,10 +18,10 @@ export function driftError(
 export function envelopeField<T>(
   response: RawResponse,
   key: string,
-  check: (value: unknown) => boolean = (value) => typeof value === 'object' && value !== null,
+  check: (value: unknown) => boolean = isRecord,
 ): T {
   const { data } = response;
-  const value: unknown = typeof data === 'object' && data !== null ? Reflect.get(data, key) : undefined;
+  const value = isRecord(data) ? data[key] : undefined;
   if (!check(value)) {
     throw driftError(response, [
       {
