@@ -104,14 +104,10 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
     const token = checkToken(options.token);
     const number = (name: NumericOption, value: unknown, fallback: number) =>
       numberOption('FluidClient', name, value, fallback);
-    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    if (options.fetch && typeof options.fetch !== 'function') {
       throw new TypeError('FluidClient: `fetch` must be a function');
     }
-    if (
-      validateResponses !== undefined &&
-      validateResponses !== false &&
-      typeof validateResponses !== 'function'
-    ) {
+    if (validateResponses && typeof validateResponses !== 'function') {
       throw new TypeError(
         'FluidClient: `validateResponses` must be a function (see @fluid-droplet/sdk/client/validation)',
       );
@@ -132,7 +128,7 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
       logger,
       validateResponses: validateResponses || undefined,
       maxPages: number('maxPages', options.maxPages, 1000),
-      maxResponseBytes: number('maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),
+      maxResponseBytes: number('maxResponseBytes', options.maxResponseBytes, 10_485_760),
       http: createHttp(options.fetch),
       // A closure, not a field: the token never shows up in util.inspect, JSON.stringify or a debugger dump.
       authorization: () => (token ? `Bearer ${token}` : undefined),

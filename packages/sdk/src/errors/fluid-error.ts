@@ -41,7 +41,7 @@ export class FluidError extends Error {
     value: unknown,
   ): value is InstanceType<T> {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class `is` was called on, maybe a subclass.
-    return isInstance(this, value);
+    return value instanceof this;
   }
 
   /** `instanceof` answers like {@link FluidError.is}, so it works across copies too. */

@@ -1,6 +1,5 @@
 import { FluidError } from '../../errors/fluid-error.js';
 import { ConnectionError } from '../errors/connection-error.js';
-import { errorFromResponse } from '../errors/from-response.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UserAbortError } from '../errors/user-abort-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
@@ -8,7 +7,8 @@ import type { RequestOptions, ResolvedConfig } from './config.js';
 import { connectionError } from './connection-failure.js';
 import { numberOption } from './options.js';
 import { type PathParam, pathSegment } from './path.js';
-import { findRequestId, parseErrorBody, parseSuccessBody, readBodyText } from './read-body.js';
+import { findRequestId, parseSuccessBody, readBodyText } from './read-body.js';
+import { responseError } from './response-error.js';
 import { send } from './send.js';
 import { sleep } from './sleep.js';
 
@@ -133,19 +133,7 @@ export async function request(
           return { endpoint, operation, data, status, headers, requestId: findRequestId(data, headers) };
         }
         retryAfterMs = parseRetryAfter(headers.get('retry-after'));
-        // Error bodies and headers end up in messages, logs and the error: a server echoing the token must not
-        // leak it there.
-        const errorBody = parseErrorBody(redactor.text(text));
-        const clean = redactor.headers(headers);
-        failure = errorFromResponse({
-          status,
-          body: errorBody,
-          headers: clean,
-          attempts,
-          retryAfterMs,
-          operation,
-          requestId: findRequestId(errorBody, clean),
-        });
+        failure = responseError(response, text, attempts, retryAfterMs, operation, redactor);
         retryable = RETRY_STATUSES.includes(status) && (retrySafe || status === 429);
         if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfter) {
           logger?.warn('fluid: Retry-After beyond the cap, failing fast', { operation, retryAfterMs });
