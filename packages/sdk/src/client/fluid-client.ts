@@ -3,7 +3,7 @@ import type { CallbackRegistry } from '../registry/types.js';
 import type { BackoffOptions } from './core/backoff.js';
 import type { ResolvedConfig } from './core/config.js';
 import { createHttp } from './core/http.js';
-import { checkBaseUrl, checkToken, type NumericOption, numberOption } from './core/options.js';
+import { checkBaseUrl, checkToken, numberOption } from './core/options.js';
 import { createRedactor } from './core/redact.js';
 import { CallbackDefinitions } from './resources/callback-definitions.js';
 import { CallbackRegistrations } from './resources/callback-registrations.js';
@@ -102,8 +102,6 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
   constructor(options: FluidClientOptions<Registry> = {}) {
     const { logger, registry, retryBackoff = {}, validateResponses } = options;
     const token = checkToken(options.token);
-    const number = (name: NumericOption, value: unknown, fallback: number) =>
-      numberOption('FluidClient', name, value, fallback);
     if (options.fetch && typeof options.fetch !== 'function') {
       throw new TypeError('FluidClient: `fetch` must be a function');
     }
@@ -118,17 +116,17 @@ export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
     this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
     const config: ResolvedConfig = {
       baseUrl: this.baseUrl,
-      timeout: number('timeout', options.timeout, 60_000),
-      maxRetries: number('maxRetries', options.maxRetries, 2),
-      maxRetryAfter: number('maxRetryAfter', options.maxRetryAfter, 60_000),
+      timeout: numberOption('timeout', options.timeout, 60_000),
+      maxRetries: numberOption('maxRetries', options.maxRetries, 2),
+      maxRetryAfter: numberOption('maxRetryAfter', options.maxRetryAfter, 60_000),
       retryBackoff: {
-        initialDelayMs: number('retryBackoff.initialDelayMs', retryBackoff.initialDelayMs, 500),
-        maxDelayMs: number('retryBackoff.maxDelayMs', retryBackoff.maxDelayMs, 8000),
+        initialDelayMs: numberOption('retryBackoff.initialDelayMs', retryBackoff.initialDelayMs, 500),
+        maxDelayMs: numberOption('retryBackoff.maxDelayMs', retryBackoff.maxDelayMs, 8000),
       },
       logger,
       validateResponses: validateResponses || undefined,
-      maxPages: number('maxPages', options.maxPages, 1000),
-      maxResponseBytes: number('maxResponseBytes', options.maxResponseBytes, 10_485_760),
+      maxPages: numberOption('maxPages', options.maxPages, 1000),
+      maxResponseBytes: numberOption('maxResponseBytes', options.maxResponseBytes, 10_485_760),
       http: createHttp(options.fetch),
       // A closure, not a field: the token never shows up in util.inspect, JSON.stringify or a debugger dump.
       authorization: () => (token ? `Bearer ${token}` : undefined),

@@ -85,13 +85,21 @@ export class PagePromise<Item> extends FluidPromise<Page<Item>> implements Async
 /** Reads `meta.pagination` when its page numbers are safe integers. */
 export function readPagination(data: unknown): Pagination | undefined {
   const meta = isRecord(data) ? data.meta : undefined;
-  const pagination = isRecord(meta) ? meta.pagination : undefined;
-  if (!isRecord(pagination)) return undefined;
-  const { current_page, total_pages, total_count, per_page } = pagination;
-  if (typeof current_page !== 'number' || typeof total_pages !== 'number') return undefined;
-  if (!Number.isSafeInteger(current_page) || !Number.isSafeInteger(total_pages)) return undefined;
-  const count = (value: unknown) => (typeof value === 'number' ? value : 0);
-  return { current_page, total_pages, total_count: count(total_count), per_page: count(per_page) };
+  const block = isRecord(meta) ? meta.pagination : undefined;
+  if (
+    !isRecord(block) ||
+    !Number.isSafeInteger(block.current_page) ||
+    !Number.isSafeInteger(block.total_pages)
+  ) {
+    return undefined;
+  }
+  const number = (value: unknown) => (typeof value === 'number' ? value : 0);
+  return {
+    current_page: number(block.current_page),
+    total_pages: number(block.total_pages),
+    total_count: number(block.total_count),
+    per_page: number(block.per_page),
+  };
 }
 
 /** A page unwrapper for a list envelope whose items sit under `key`. */

@@ -16,24 +16,24 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * The `ConnectionError` for a `fetch` failure before a response arrived (`request`) or while its body was read
- * (`body`). `cause` is the failure, already redacted.
+ * The `ConnectionError` for a `fetch` failure before a response arrived, or while its body was read
+ * (`whileReadingBody`). `cause` is the failure, already redacted.
  *
  * @example
- * connectionError(error, 'request', 'GET /api/company/webhooks', 1, error).mayHaveBeenApplied; // false for ECONNREFUSED
+ * connectionError(error, false, 'GET /api/company/webhooks', 1, error).mayHaveBeenApplied; // false for ECONNREFUSED
  */
 export function connectionError(
   error: unknown,
-  phase: 'request' | 'body',
+  whileReadingBody: boolean,
   operation: string,
   attempts: number,
   cause: unknown,
 ): ConnectionError {
   const code = errorCode(error);
-  const where = phase === 'body' ? 'while reading the body' : 'before a response';
+  const where = whileReadingBody ? 'while reading the body' : 'before a response';
   return new ConnectionError({
     message: `${operation}: connection failed ${where}${code === undefined ? '' : ` (${code})`}`,
-    mayHaveBeenApplied: phase === 'body' || code === undefined || !NEVER_SENT.test(code),
+    mayHaveBeenApplied: whileReadingBody || code === undefined || !NEVER_SENT.test(code),
     code,
     attempts,
     cause,

@@ -23,9 +23,14 @@ export type NumericOption = keyof typeof RULES;
 
 /**
  * Returns `value` (or `fallback` when it is `undefined`) once it fits the option's rule; otherwise throws a
- * `RangeError` (a `TypeError` for a non-number) that names the option and the value.
+ * `RangeError` (a `TypeError` for a non-number) that names the option and the value, after `where`.
  */
-export function numberOption(where: string, name: NumericOption, value: unknown, fallback: number): number {
+export function numberOption(
+  name: NumericOption,
+  value: unknown,
+  fallback: number,
+  where = 'FluidClient',
+): number {
   if (value === undefined) return fallback;
   const { min, integer, infinite }: NumberRule = RULES[name];
   const isNumber = typeof value === 'number';

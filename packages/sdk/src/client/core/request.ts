@@ -72,8 +72,8 @@ export async function request(
     );
   }
   if (spec.problem !== undefined) throw new TypeError(refused(spec.problem));
-  const timeout = numberOption(operation, 'timeout', options.timeout, config.timeout);
-  const maxRetries = numberOption(operation, 'maxRetries', options.maxRetries, config.maxRetries);
+  const timeout = numberOption('timeout', options.timeout, config.timeout, operation);
+  const maxRetries = numberOption('maxRetries', options.maxRetries, config.maxRetries, operation);
   if (callerSignal?.aborted) throw new UserAbortError(callerSignal.reason);
   const url = new URL(config.baseUrl + path);
   for (const [key, value] of Object.entries(spec.query ?? {})) {
@@ -136,7 +136,7 @@ export async function request(
         failure = responseError(response, text, attempts, retryAfterMs, operation, redactor);
         retryable = RETRY_STATUSES.includes(status) && (retrySafe || status === 429);
         if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfter) {
-          logger?.warn('fluid: Retry-After beyond the cap, failing fast', { operation, retryAfterMs });
+          logger?.warn('fluid: Retry-After over maxRetryAfter, failing fast', { operation, retryAfterMs });
           throw failure;
         }
       }
@@ -174,13 +174,7 @@ export async function request(
       if (error instanceof FluidError || (response === undefined && !(error instanceof TypeError))) {
         throw redactor.error(error);
       }
-      return connectionError(
-        error,
-        response ? 'body' : 'request',
-        operation,
-        attempts,
-        redactor.error(error),
-      );
+      return connectionError(error, response !== undefined, operation, attempts, redactor.error(error));
     }
   }
 }

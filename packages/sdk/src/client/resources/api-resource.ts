@@ -6,9 +6,6 @@ import { PagePromise, pageOf } from '../pagination.js';
 import { driftError, envelopeField, verificationTokenIssues } from '../validation/envelope-field.js';
 import type { FluidEndpoint } from '../validation/response-validator.js';
 
-/** A query, as list calls send it. */
-type Query = Readonly<Record<string, string | number | boolean | undefined>>;
-
 /** The shared plumbing of every resource: send, optionally validate, unwrap. */
 export abstract class ApiResource {
   readonly #config: ResolvedConfig;
@@ -24,8 +21,7 @@ export abstract class ApiResource {
     } catch (error) {
       // With `ignoreNotFound` (deletes only), a 404 resolves as if the delete had just happened.
       if (!options?.ignoreNotFound || !NotFoundError.is(error)) throw error;
-      const { status, headers, requestId } = error;
-      return { endpoint: '', operation: '', data: undefined, status, headers, requestId };
+      return { ...error, endpoint: '', operation: '', data: undefined };
     }
     const { endpoint, data, status } = response;
     if (status === 204) return response;
@@ -64,12 +60,8 @@ export abstract class ApiResource {
   }
 
   /** Sends a paginated list call. */
-  protected paginate<Item>(
-    spec: RequestSpec & { readonly query: Query },
-    key: string,
-    options?: RequestOptions,
-  ): PagePromise<Item> {
-    const first = typeof spec.query.page === 'number' ? spec.query.page : 1;
+  protected paginate<Item>(spec: RequestSpec, key: string, options?: RequestOptions): PagePromise<Item> {
+    const first = typeof spec.query?.page === 'number' ? spec.query.page : 1;
     // The first page goes out exactly as asked: endpoints that do not paginate never see a `page` param.
     const fetchPage = (page: number): Promise<RawResponse> =>
       this.#send(page === first ? spec : { ...spec, query: { ...spec.query, page } }, options);

@@ -25,7 +25,7 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
     options?: RequestOptions,
   ): PagePromise<CallbackRegistration> {
     return this.paginate(
-      { method: 'GET', path: PATH, query: { ...params }, definitionName: params.definition_name },
+      { method: 'GET', path: PATH, query: params, definitionName: params.definition_name },
       'callback_registrations',
       options,
     );

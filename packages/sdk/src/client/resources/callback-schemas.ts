@@ -13,7 +13,7 @@ const PATH = '/api/callback/schemas';
 export class CallbackSchemas<Name extends string = CallbackDefinitionName> extends ApiResource {
   /** The schemas of every callback definition (one page today; `for await` follows pages if Fluid adds them). */
   list(options?: RequestOptions): PagePromise<CallbackSchema> {
-    return this.paginate({ method: 'GET', path: PATH, query: {} }, 'schemas', options);
+    return this.paginate({ method: 'GET', path: PATH }, 'schemas', options);
   }
 
   /** The latest schema of one definition; `NotFoundError` for an unknown name. */

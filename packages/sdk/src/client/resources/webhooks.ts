@@ -23,7 +23,7 @@ export class Webhooks extends ApiResource {
    * const page = await client.webhooks.list({ resource: 'order', per_page: 100 });
    */
   list(params: WebhookListParams = {}, options?: RequestOptions): PagePromise<Webhook> {
-    return this.paginate({ method: 'GET', path: PATH, query: { ...params } }, 'webhooks', options);
+    return this.paginate({ method: 'GET', path: PATH, query: params }, 'webhooks', options);
   }
 
   /** Fetches one webhook by its numeric id. */
