@@ -3,12 +3,6 @@ import { ResponseParseError } from '../errors/response-parse-error.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import type { Redactor } from './redact.js';
 
-/** The `x-request-id` header, redacted. */
-export function headerRequestId(headers: Headers, redactor: Redactor): string | undefined {
-  const id = headers.get('x-request-id');
-  return id === null ? undefined : redactor.text(id);
-}
-
 /**
  * Reads a body as text, counting bytes as they arrive: past `limit` it stops reading, cancels the body and throws
  * `ResponseTooLargeError`; a `Content-Length` above the limit fails before a byte is read.
@@ -30,7 +24,7 @@ export async function readBodyText(
         operation,
         status: response.status,
         limit,
-        requestId: headerRequestId(response.headers, redactor),
+        requestId: findRequestId(undefined, redactor.headers(response.headers)),
       });
     }
     const chunk = await reader?.read();
@@ -63,7 +57,7 @@ export function parseSuccessBody(response: Response, text: string, redactor: Red
       status,
       contentType: headers.get('content-type'),
       bodySnippet: clean.slice(0, 200),
-      requestId: headerRequestId(headers, redactor),
+      requestId: findRequestId(undefined, redactor.headers(headers)),
       cause,
     });
   }

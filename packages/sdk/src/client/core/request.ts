@@ -149,11 +149,8 @@ export async function request(
         delayMs: delay,
         reason: failure.name,
       });
-      try {
-        await sleep(delay, signal);
-      } catch {
-        throw aborted();
-      }
+      await sleep(delay, signal);
+      if (signal.aborted) throw aborted();
     }
   } finally {
     clearTimeout(timer);
