@@ -50,13 +50,7 @@ export function createRedactor(secret: string): Redactor {
 
   return {
     text,
-    headers: (headers) => {
-      const clean = new Headers();
-      headers.forEach((value, name) => {
-        clean.append(name, text(value));
-      });
-      return clean;
-    },
+    headers: (headers) => new Headers([...headers].map(([name, value]) => [name, text(value)])),
     error: (error) => (leaks(error, 0) ? copy(error, 0) : error),
   };
 }

@@ -140,16 +140,16 @@ export async function request(
           throw failure;
         }
       }
-      const delay = retryAfterMs ?? backoffDelay(attempts - 1, config.retryBackoff);
+      const delayMs = retryAfterMs ?? backoffDelay(attempts - 1, config.retryBackoff);
       // Waiting past the deadline would only turn a clear error into a timeout.
-      if (!retryable || attempts > maxRetries || Date.now() + delay >= deadline) throw failure;
+      if (!retryable || attempts > maxRetries || Date.now() + delayMs >= deadline) throw failure;
       logger?.debug?.('fluid: retrying', {
         operation,
         attempt: attempts,
-        delayMs: delay,
+        delayMs,
         reason: failure.name,
       });
-      await sleep(delay, signal);
+      await sleep(delayMs, signal);
       if (signal.aborted) throw aborted();
     }
   } finally {

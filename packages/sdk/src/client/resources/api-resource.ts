@@ -51,10 +51,7 @@ export abstract class ApiResource {
       if (response.data === undefined && deleted !== undefined) return deleted;
       if (typeof key === 'string') return envelopeField<T>(response, key);
       if (key.body === 'as-is') return response.data as T;
-      const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(
-        { ...response, data: { '': response.data } },
-        '',
-      );
+      const { meta: _meta, ...rest } = envelopeField<Record<string, unknown>>(response, '');
       return rest as T;
     });
   }

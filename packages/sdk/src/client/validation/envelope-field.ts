@@ -11,7 +11,7 @@ export function driftError(
 }
 
 /**
- * Takes the resource out of an envelope (`{ webhook: … , meta }`), failing with a `ResponseValidationError` that
+ * Takes the resource out of an envelope (`{ webhook: … , meta }`; key `''`: the whole body), failing with a `ResponseValidationError` that
  * names the pointer when the key is missing or has the wrong kind, so a drifted response never surfaces later as
  * `Cannot read properties of undefined`. The shape beyond the key is the `validateResponses` option's business.
  */
@@ -21,11 +21,11 @@ export function envelopeField<T>(
   check: (value: unknown) => boolean = isRecord,
 ): T {
   const { data } = response;
-  const value = isRecord(data) ? data[key] : undefined;
+  const value = key === '' ? data : isRecord(data) ? data[key] : undefined;
   if (!check(value)) {
     throw driftError(response, [
       {
-        pointer: `/${key}`,
+        pointer: key && `/${key}`,
         message:
           value === undefined ? 'missing' : `unexpected ${Array.isArray(value) ? 'array' : typeof value}`,
       },
