@@ -23,12 +23,13 @@ export class ResponseValidationError extends FluidError {
     readonly requestId: string | undefined;
     readonly issues: readonly ResponseDriftIssue[];
   }) {
-    const first = init.issues[0] ?? { pointer: '', message: 'unexpected shape' };
-    const more = init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : '';
-    super(`${init.operation}: unexpected response at ${first.pointer || '/'}: ${first.message}${more}`);
+    const [first, ...more] = init.issues;
+    super(
+      `${init.operation}: unexpected response at ${first?.pointer || '/'}: ${first?.message ?? ''}${more.length > 0 ? ` (and ${more.length} more)` : ''}`,
+    );
     this.status = init.status;
     this.requestId = init.requestId;
-    this.pointer = first.pointer;
+    this.pointer = first?.pointer ?? '';
     this.issues = init.issues;
   }
 }
