@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import {
   AuthenticationError,
   ConnectionError,
+  FluidApiError,
   FluidClient,
   type FluidClientOptions,
   InternalServerError,
@@ -487,6 +488,29 @@ describe('B4.51 redirects', () => {
     server.script('GET /api/v2/definitions', { body: { definitions: [], meta } });
     await client().callbackDefinitions.list();
     expect(server.requests[1]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('a 303 after a POST becomes a GET without the body', async () => {
+    server.script('POST /api/callback/test', { status: 303, headers: { location: '/api/callback/echo' } });
+    server.script('GET /api/callback/echo', { body: { ok: true } });
+    await expect(client().callbacks.test({ message: 'hi' })).resolves.toEqual({ ok: true });
+    expect(server.requests.map(({ method, body }) => [method, body])).toEqual([
+      ['POST', '{"message":"hi"}'],
+      ['GET', ''],
+    ]);
+    expect(server.requests[1]?.headers['content-type']).toBeUndefined();
+  });
+
+  it('a redirect loop stops after 5 hops: the sixth redirect fails like any other unexpected status', async () => {
+    server.route('GET /api/callback/definitions', () => ({
+      status: 302,
+      headers: { location: '/api/callback/definitions' },
+    }));
+    const error = await failure(client().callbackDefinitions.list());
+    expect(error).toBeInstanceOf(FluidApiError);
+    expect(error).toMatchObject({ status: 302 });
+    expect((error as Error).message).toBe('GET /api/callback/definitions: HTTP 302');
+    expect(server.requests).toHaveLength(6);
   });
 });
 
