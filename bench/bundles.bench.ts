@@ -96,7 +96,10 @@ const sources: Record<Entry, string> = {
   node: 'node.ts',
 };
 
-/** Bundles `export <names> from <specifier>` for each import; returns the minified output, its gzip size and the metafile. */
+/**
+ * Bundles `export <names> from <specifier>` for each import; returns the minified output, its gzip size and the
+ * metafile.
+ */
 async function bundle(imports: readonly (readonly [names: string, specifier: string])[]) {
   const contents = imports.map(([names, specifier]) => `export ${names} from '${specifier}';`).join('\n');
   const result = await build({

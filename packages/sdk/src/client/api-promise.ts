@@ -20,9 +20,9 @@ export interface WithResponse<T> {
 export class FluidPromise<T> extends Promise<T> {
   readonly #response: Promise<WithResponse<T>>;
 
-  // `then`, `catch` and `finally` of the base class would otherwise build FluidPromises through this constructor,
-  // which takes a response, not an executor: derived promises are plain ones. (`catch` and `finally` call `then`
-  // below, as the language defines them, so they read the real result too.)
+  // `then`, `catch` and `finally` of the base class would otherwise build FluidPromises through this
+  // constructor, which takes a response, not an executor: derived promises are plain ones. (`catch` and
+  // `finally` call `then` below, as the language defines them, so they read the real result too.)
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }

@@ -53,11 +53,13 @@ export interface FluidClientOptions<Registry extends CallbackRegistry = Callback
   /** Receives retry (`debug`) and fail-fast (`warn`) notes; never the token or a body. */
   readonly logger?: FluidLogger;
   /**
-   * Checks every 2xx body; a body that drifted from the documented envelope fails with `ResponseValidationError`
-   * (with a JSON pointer). Pass `validateResponses` from `@fluid-droplet/sdk/client/validation`, which checks
-   * every field, or a function of your own. Without one, only the key the result is taken from is checked (and
-   * the `cvt_` token of a created registration).
-   * @example new FluidClient({ token, validateResponses }) // import { validateResponses } from '@fluid-droplet/sdk/client/validation'
+   * Checks every 2xx body; a body that drifted from the documented envelope fails with
+   * `ResponseValidationError` (with a JSON pointer). Pass `validateResponses` from
+   * `@fluid-droplet/sdk/client/validation`, which checks every field, or a function of your own. Without one,
+   * only the key the result is taken from is checked (and the `cvt_` token of a created registration).
+   * @example
+   * // import { validateResponses } from '@fluid-droplet/sdk/client/validation';
+   * new FluidClient({ token, validateResponses })
    */
   readonly validateResponses?: ResponseValidator | false;
   /**

@@ -53,8 +53,8 @@ export class FluidError extends Error {
 
 /**
  * Gives an error class its cross-copy identity: `kind` is its stable name, which is also the `name` of its
- * instances. Called once under each class declaration; a class without it still works, but `is()` then matches
- * only its own copy.
+ * instances. Called once under each class declaration; a class without it still works, but `is()` then
+ * matches only its own copy.
  */
 export function defineErrorKind(type: abstract new (...args: never[]) => FluidError, kind: string): void {
   const key = Symbol.for(`@fluid-droplet/sdk:${kind}`);

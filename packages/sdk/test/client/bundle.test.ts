@@ -1,9 +1,9 @@
-// The client entry bundles without zod (issue 10, "Bundles"): only code that validates loads zod, and the client's
-// response validation is structural and lives in its own entry (`/client/validation`). This bundles
-// src/client/index.ts the way a service's bundler would (esbuild, minified, nothing external), alone and together
-// with the validation entry, looks for zod and the response shapes among the bundle's inputs, and runs the bundle
-// against a loopback server to show that response validation works inside it. Sizes are printed, not asserted
-// (`pnpm bench bundles` tracks them).
+// The client entry bundles without zod (issue 10, "Bundles"): only code that validates loads zod, and the
+// client's response validation is structural and lives in its own entry (`/client/validation`). This bundles
+// src/client/index.ts the way a service's bundler would (esbuild, minified, nothing external), alone and
+// together with the validation entry, looks for zod and the response shapes among the bundle's inputs, and
+// runs the bundle against a loopback server to show that response validation works inside it. Sizes are
+// printed, not asserted (`pnpm bench bundles` tracks them).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -94,7 +94,8 @@ describe.each(['esm', 'cjs'] as const)('the client entry bundled as %s', (format
       const { code, metafile } = await bundle(format, [CLIENT]);
       expect(zodIn(metafile)).toEqual([]);
       expect(hasShapes(metafile)).toBe(false);
-      // Issue 10's target is 10,240 B at gzip level 9 (ESM, ky bundled); `pnpm bench bundles` gives the verdict.
+      // Issue 10's target is 10,240 B at gzip level 9 (ESM, ky bundled); `pnpm bench bundles` gives the
+      // verdict.
       process.stdout.write(`client entry (${format}, esbuild minified, ky bundled): ${size(code)}\n`);
     },
     BUILD_TIMEOUT,

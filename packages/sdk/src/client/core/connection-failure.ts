@@ -20,7 +20,7 @@ function errorCode(error: unknown): string | undefined {
  * (`whileReadingBody`). `cause` is the failure, already redacted.
  *
  * @example
- * connectionError(error, false, 'GET /api/company/webhooks', 1, error).mayHaveBeenApplied; // false for ECONNREFUSED
+ * connectionError(refused, false, 'GET /api/company/webhooks', 1, refused).mayHaveBeenApplied; // false
  */
 export function connectionError(
   error: unknown,

@@ -2,9 +2,9 @@
 export type PathParam = string | number;
 
 /**
- * Encodes one path parameter as a segment, or throws a `TypeError` (prefixed by `where`) when it cannot be one: an
- * empty id, `.` or `..` would turn `DELETE /webhooks/{id}` into a call on the collection or its parent, and an id
- * that is not well-formed UTF-16 (a lone surrogate) cannot be encoded at all.
+ * Encodes one path parameter as a segment, or throws a `TypeError` (prefixed by `where`) when it cannot be
+ * one: an empty id, `.` or `..` would turn `DELETE /webhooks/{id}` into a call on the collection or its
+ * parent, and an id that is not well-formed UTF-16 (a lone surrogate) cannot be encoded at all.
  *
  * @example
  * pathSegment(12, 'GET /api/company/webhooks/{id}'); // '12'

@@ -1,8 +1,8 @@
 // The token must never reach an error, its cause or a log line, even when a server or a proxy echoes it back:
-// in a body, in a header, or inside a JSON parse error that quotes the body. Servers echo it raw or JSON-escaped
-// (`\/`, `\u002d`, any mix of the two), and proxies sometimes percent-encode it, so the pattern accepts each
-// character of the token in any of those spellings. It ignores case, for the hex digits of the escapes; that it
-// also redacts the token spelt in another case does no harm.
+// in a body, in a header, or inside a JSON parse error that quotes the body. Servers echo it raw or
+// JSON-escaped (`\/`, `\u002d`, any mix of the two), and proxies sometimes percent-encode it, so the pattern
+// accepts each character of the token in any of those spellings. It ignores case, for the hex digits of the
+// escapes; that it also redacts the token spelt in another case does no harm.
 
 const MARK = '[redacted]';
 

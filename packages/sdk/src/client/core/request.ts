@@ -166,8 +166,8 @@ export async function request(
       return { response, text: await readBodyText(response, config.maxResponseBytes, operation, redactor) };
     } catch (error) {
       if (signal.aborted) throw aborted();
-      // Our own errors (a body past the limit), and anything but fetch's TypeError before a response arrived, are
-      // not connection failures.
+      // Our own errors (a body past the limit), and anything but fetch's TypeError before a response arrived,
+      // are not connection failures.
       if (error instanceof FluidError || (response === undefined && !(error instanceof TypeError))) {
         throw redactor.error(error);
       }

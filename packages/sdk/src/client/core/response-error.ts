@@ -29,8 +29,8 @@ const CLASSES: Readonly<Record<number, ApiErrorClass>> = {
 
 /**
  * The error for a non-2xx response whose body (`text`) was read: one subclass per status a caller handles
- * differently, `FluidApiError` for the rest. Its body, headers and request id are redacted, since they end up in
- * messages and logs.
+ * differently, `FluidApiError` for the rest. Its body, headers and request id are redacted, since they end up
+ * in messages and logs.
  */
 export function responseError(
   response: Response,

@@ -13,9 +13,9 @@ export interface Outgoing {
 const MAX_REDIRECTS = 5;
 
 /**
- * Sends a request through ky and follows up to 5 redirects by hand, so that `Authorization` is dropped as soon as a
- * redirect leaves the original origin (whatever the `fetch` implementation would do). The response after the last
- * hop is returned as it is: a sixth redirect fails like any other unexpected status.
+ * Sends a request through ky and follows up to 5 redirects by hand, so that `Authorization` is dropped as
+ * soon as a redirect leaves the original origin (whatever the `fetch` implementation would do). The response
+ * after the last hop is returned as it is: a sixth redirect fails like any other unexpected status.
  */
 export async function send(http: KyInstance, outgoing: Outgoing): Promise<Response> {
   let { method, url, headers, body } = outgoing;

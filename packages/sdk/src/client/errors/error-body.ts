@@ -20,7 +20,7 @@ function text(value: unknown): string | undefined {
  * `{ message, details }`), `{ error_message, errors, meta }` and mixes of them; text (an HTML page) as it is.
  *
  * @example
- * errorBodyMessage({ error_message: 'Invalid', errors: { url: ['is not https'] }, meta: { request_id: 'r1' } });
+ * errorBodyMessage({ error_message: 'Invalid', errors: { url: ['is not https'] } });
  * // 'Invalid: url is not https'
  */
 export function errorBodyMessage(body: unknown): string | undefined {

@@ -8,9 +8,9 @@ export interface ResponseDriftIssue {
 }
 
 /**
- * A 2xx body did not match what the client expects (shape drift): the key the result is taken from is missing, a
- * created registration has no `cvt_` token, or the `validateResponses` option found a difference. `pointer` names
- * the first one.
+ * A 2xx body did not match what the client expects (shape drift): the key the result is taken from is
+ * missing, a created registration has no `cvt_` token, or the `validateResponses` option found a difference.
+ * `pointer` names the first one.
  */
 export class ResponseValidationError extends FluidError {
   declare readonly status: number;

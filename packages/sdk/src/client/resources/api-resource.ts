@@ -36,10 +36,10 @@ export abstract class ApiResource {
   }
 
   /**
-   * Sends a call and unwraps its result: the value under `key` in the envelope, the body without `meta`
-   * (`{ body: 'without-meta' }`) or the body as sent (`{ body: 'as-is' }`); a delete without a body (204, or a 404
-   * with `ignoreNotFound`) resolves to `deleted`. Every failure, bad arguments included, rejects the returned
-   * promise; nothing throws synchronously.
+   * Sends a call and unwraps its result: the value under `key` in the envelope, the body without `meta` (`{
+   * body: 'without-meta' }`) or the body as sent (`{ body: 'as-is' }`); a delete without a body (204, or a
+   * 404 with `ignoreNotFound`) resolves to `deleted`. Every failure, bad arguments included, rejects the
+   * returned promise; nothing throws synchronously.
    */
   protected call<T>(
     spec: RequestSpec,

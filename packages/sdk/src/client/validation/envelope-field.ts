@@ -11,9 +11,10 @@ export function driftError(
 }
 
 /**
- * Takes the resource out of an envelope (`{ webhook: … , meta }`; key `''`: the whole body), failing with a `ResponseValidationError` that
- * names the pointer when the key is missing or has the wrong kind, so a drifted response never surfaces later as
- * `Cannot read properties of undefined`. The shape beyond the key is the `validateResponses` option's business.
+ * Takes the resource out of an envelope (`{ webhook: … , meta }`; key `''`: the whole body), failing with a
+ * `ResponseValidationError` that names the pointer when the key is missing or has the wrong kind, so a
+ * drifted response never surfaces later as `Cannot read properties of undefined`. The shape beyond the key is
+ * the `validateResponses` option's business.
  */
 export function envelopeField<T>(
   response: RawResponse,
@@ -35,8 +36,8 @@ export function envelopeField<T>(
 }
 
 /**
- * The one check made on every created registration, validator or not: without its `cvt_` token the service could
- * never verify that registration's callbacks, and the token cannot be read back reliably later.
+ * The one check made on every created registration, validator or not: without its `cvt_` token the service
+ * could never verify that registration's callbacks, and the token cannot be read back reliably later.
  */
 export function verificationTokenIssues(data: unknown): ResponseDriftIssue[] {
   const registration = isRecord(data) ? data.callback_registration : undefined;

@@ -1,8 +1,8 @@
 import type { ResponseDriftIssue } from '../errors/response-validation-error.js';
 
 /**
- * An endpoint the client calls, as `METHOD /path` with `{id}` standing for the path parameter (an id, a uuid or a
- * definition name): the first argument of a {@link ResponseValidator}.
+ * An endpoint the client calls, as `METHOD /path` with `{id}` standing for the path parameter (an id, a uuid
+ * or a definition name): the first argument of a {@link ResponseValidator}.
  */
 export type FluidEndpoint =
   | 'GET /api/company/webhooks'
@@ -24,8 +24,8 @@ export type FluidEndpoint =
   | 'POST /api/droplet_installations/exchange';
 
 /**
- * Checks the 2xx body of a call to `endpoint`; returns every difference from what the client expects (none when
- * it matches). The client's `validateResponses` option takes one: `validateResponses` from
+ * Checks the 2xx body of a call to `endpoint`; returns every difference from what the client expects (none
+ * when it matches). The client's `validateResponses` option takes one: `validateResponses` from
  * `@fluid-droplet/sdk/client/validation`, or your own.
  */
 export type ResponseValidator = (endpoint: FluidEndpoint, body: unknown) => readonly ResponseDriftIssue[];

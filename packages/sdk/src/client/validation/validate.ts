@@ -5,8 +5,8 @@ import { shapeIssues } from './shape.js';
 /**
  * Checks every 2xx body against the documented envelope, field by field: give it to the client as
  * `validateResponses` and a body that drifted (a missing field, a changed type) fails with
- * `ResponseValidationError`, whose `pointer` names the first difference. It lives in its own entry so that a client
- * that does not validate does not ship the shapes.
+ * `ResponseValidationError`, whose `pointer` names the first difference. It lives in its own entry so that a
+ * client that does not validate does not ship the shapes.
  *
  * @example
  * import { FluidClient } from '@fluid-droplet/sdk/client';
