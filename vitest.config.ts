@@ -8,6 +8,8 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Workspace packages resolve to their sources, so tests never need a build first. */
 export const alias = {
+  // Before `/client`: an alias also matches the specifiers it is a prefix of.
+  '@fluid-droplet/sdk/client/validation': src('./packages/sdk/src/client/validation/index.ts'),
   '@fluid-droplet/sdk/client': src('./packages/sdk/src/client/index.ts'),
   '@fluid-droplet/sdk/receive': src('./packages/sdk/src/receive/index.ts'),
   '@fluid-droplet/sdk/stores': src('./packages/sdk/src/stores/index.ts'),

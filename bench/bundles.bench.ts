@@ -14,11 +14,15 @@ const root = new URL('..', import.meta.url).pathname;
 const consumerDir = `${root}packages/e2e`;
 const built = existsSync(`${root}packages/sdk/dist/receive.js`);
 
+type Entry = 'client' | 'client/validation' | 'receive' | 'node';
+
 interface Case {
   readonly name: string;
   /** What a user's code imports: `names` (or `*`) from an entry. */
   readonly names: string;
-  readonly entry: 'client' | 'receive' | 'node';
+  readonly entry: Entry;
+  /** A second import of the same module, from another entry. */
+  readonly with?: { readonly names: string; readonly entry: Entry };
   /** Target for the gzipped size in KB, if any. */
   readonly targetKb?: number;
   /** Whether zod may be in the bundle for the target to count as met. */
@@ -60,6 +64,13 @@ const cases: Case[] = [
     zodAllowed: false,
   },
   {
+    name: 'FluidClient + validateResponses (/client/validation)',
+    names: '{ FluidClient }',
+    entry: 'client',
+    with: { names: '{ validateResponses }', entry: 'client/validation' },
+    zodAllowed: false,
+  },
+  {
     name: 'toNodeHandler (the /node entry)',
     names: '*',
     entry: 'node',
@@ -78,12 +89,21 @@ function bytesFrom(metafile: Metafile, pkg: string): number {
   return total;
 }
 
-const sources = { client: 'client/index.ts', receive: 'receive/index.ts', node: 'node.ts' } as const;
+const sources: Record<Entry, string> = {
+  client: 'client/index.ts',
+  'client/validation': 'client/validation/index.ts',
+  receive: 'receive/index.ts',
+  node: 'node.ts',
+};
 
-/** Bundles `export <names> from <specifier>`; returns the minified output, its gzip size and the metafile. */
-async function bundle(names: string, specifier: string) {
+/**
+ * Bundles `export <names> from <specifier>` for each import; returns the minified output, its gzip size and the
+ * metafile.
+ */
+async function bundle(imports: readonly (readonly [names: string, specifier: string])[]) {
+  const contents = imports.map(([names, specifier]) => `export ${names} from '${specifier}';`).join('\n');
   const result = await build({
-    stdin: { contents: `export ${names} from '${specifier}';`, resolveDir: consumerDir, loader: 'ts' },
+    stdin: { contents, resolveDir: consumerDir, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -109,8 +129,13 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(2);
 
 const rows: Record<string, string>[] = [];
 for (const item of cases) {
-  const fromSource = await bundle(item.names, `${root}packages/sdk/src/${sources[item.entry]}`);
-  const fromDist = built ? await bundle(item.names, `@fluid-droplet/sdk/${item.entry}`) : undefined;
+  const parts = item.with === undefined ? [item] : [item, item.with];
+  const fromSource = await bundle(
+    parts.map(({ names, entry }) => [names, `${root}packages/sdk/src/${sources[entry]}`] as const),
+  );
+  const fromDist = built
+    ? await bundle(parts.map(({ names, entry }) => [names, `@fluid-droplet/sdk/${entry}`] as const))
+    : undefined;
   const measured = fromDist ?? fromSource;
   const gzip = measured.gzip;
   const zod = bytesFrom(measured.metafile, 'zod');

@@ -5,6 +5,7 @@ const shared = {
   entry: {
     index: 'src/index.ts',
     client: 'src/client/index.ts',
+    'client-validation': 'src/client/validation/index.ts',
     receive: 'src/receive/index.ts',
     node: 'src/node.ts',
     stores: 'src/stores/index.ts',

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   UnprocessableEntityError,
 } from '@fluid-droplet/sdk/client';
+import { validateResponses } from '@fluid-droplet/sdk/client/validation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoDefinitionsDir } from '../src/definitions.js';
 
@@ -16,7 +17,7 @@ const COMPANY = 'C-client-e2e';
 const INSTALLATION = 'dit_client-e2e';
 
 let fluid: Emulator;
-const client = (token: string) => new FluidClient({ token, baseUrl: fluid.url, validateResponses: true });
+const client = (token: string) => new FluidClient({ token, baseUrl: fluid.url, validateResponses });
 
 beforeEach(async () => {
   fluid = await startEmulator({

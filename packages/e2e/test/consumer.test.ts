@@ -69,6 +69,7 @@ const consumer = (
   generated: string,
 ) => `import { type CallbackRegistry, callbacks as fluidCallbacks } from '@fluid-droplet/sdk';
 import { FluidClient, NotFoundError } from '@fluid-droplet/sdk/client';
+import { validateResponses } from '@fluid-droplet/sdk/client/validation';
 import { toNodeHandler } from '@fluid-droplet/sdk/node';
 import {
   createCallbackHandler,
@@ -95,7 +96,7 @@ const request: CallbackRequest<'order.quote'> = orderQuoteRequestSchema.parse({ 
 const reply: OrderQuoteResponse = { total: 3 };
 // @ts-expect-error order_id is an integer, not a string
 const wrong: CallbackRequest<'order.quote'> = { order_id: 'one' };
-const client = new FluidClient({ token: 'C-consumer' });
+const client = new FluidClient({ token: 'C-consumer', validateResponses });
 export { client, generate, known, NotFoundError, registry, reply, request, sampleValid, server, signFluidRequest };
 export { startEmulator, verifyFluidSignature, wrong };
 `;

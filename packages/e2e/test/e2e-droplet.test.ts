@@ -5,6 +5,7 @@
 import { type Emulator, loadDefinitionsDir, startEmulator } from '@fluid-droplet/emulator';
 import { type DropletService, startDropletService } from '@fluid-droplet/example-droplet-service';
 import { FluidClient } from '@fluid-droplet/sdk/client';
+import { validateResponses } from '@fluid-droplet/sdk/client/validation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoDefinitionsDir } from '../src/definitions.js';
 import { type LoggedLine, recordingLoggers } from '../src/quiet-loggers.js';
@@ -80,7 +81,7 @@ describe('example droplet service against the emulator', () => {
     const client = new FluidClient({
       baseUrl: fluid.url,
       token: installed.installation.authentication_token,
-      validateResponses: true,
+      validateResponses,
     });
     expect(await client.callbacks.test({ message: 'Hello World' })).toMatchObject({
       message: 'received: Hello World',

@@ -1,4 +1,5 @@
 import { FluidClient } from '@fluid-droplet/sdk/client';
+import { validateResponses } from '@fluid-droplet/sdk/client/validation';
 import { describe, expect, it } from 'vitest';
 import { api, COMPANY, emulator, INSTALLATION } from './support/emulator.js';
 import { startReceiver } from './support/receiver.js';
@@ -40,7 +41,7 @@ describe('/api/company/webhooks', () => {
   it('defaults active to true when FluidClient creates a webhook without it, and delivers to it', async () => {
     const fluid = await emulator();
     const receiver = await startReceiver({ status: 200, json: {} });
-    const client = new FluidClient({ baseUrl: fluid.url, token: COMPANY, validateResponses: true });
+    const client = new FluidClient({ baseUrl: fluid.url, token: COMPANY, validateResponses });
     const defaulted = await client.webhooks.create({
       url: `${receiver.url}/defaulted`,
       resource: 'order',

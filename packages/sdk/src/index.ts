@@ -21,12 +21,14 @@ export type {
   FluidApiErrorInit,
   FluidClientLogger,
   FluidClientOptions,
+  FluidEndpoint,
   JsonValue,
   Page,
   Pagination,
   PaginationProblem,
   RequestOptions,
   ResponseDriftIssue,
+  ResponseValidator,
   Webhook,
   WebhookCreateParams,
   WebhookListParams,
@@ -56,6 +58,7 @@ export {
   UnprocessableEntityError,
   UserAbortError,
 } from './client/index.js';
+export { validateResponses } from './client/validation/index.js';
 // --- logging (client, receive and stores) ---
 export type { FluidLogger } from './logger.js';
 // --- node:http and Express adapter (also @fluid-droplet/sdk/node) ---

@@ -20,8 +20,9 @@ export interface WithResponse<T> {
 export class FluidPromise<T> extends Promise<T> {
   readonly #response: Promise<WithResponse<T>>;
 
-  // `then` on a subclass would otherwise build a FluidPromise through this constructor, which takes a response,
-  // not an executor: derived promises are plain ones.
+  // `then`, `catch` and `finally` of the base class would otherwise build FluidPromises through this
+  // constructor, which takes a response, not an executor: derived promises are plain ones. (`catch` and
+  // `finally` call `then` below, as the language defines them, so they read the real result too.)
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }
@@ -48,15 +49,5 @@ export class FluidPromise<T> extends Promise<T> {
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.#response.then((response) => response.data).then(onFulfilled, onRejected);
-  }
-
-  /** Like `Promise.prototype.catch`. */
-  override catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.then(undefined, onRejected);
-  }
-
-  /** Like `Promise.prototype.finally`. */
-  override finally(onFinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onFinally);
   }
 }

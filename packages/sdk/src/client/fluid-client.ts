@@ -2,7 +2,7 @@ import type { FluidLogger } from '../logger.js';
 import type { CallbackRegistry } from '../registry/types.js';
 import type { BackoffOptions } from './core/backoff.js';
 import type { ResolvedConfig } from './core/config.js';
-import { createSend } from './core/http.js';
+import { createHttp } from './core/http.js';
 import { checkBaseUrl, checkToken, numberOption } from './core/options.js';
 import { createRedactor } from './core/redact.js';
 import { CallbackDefinitions } from './resources/callback-definitions.js';
@@ -12,6 +12,7 @@ import { Callbacks } from './resources/callbacks.js';
 import { DropletInstallations } from './resources/droplet-installations.js';
 import { Webhooks } from './resources/webhooks.js';
 import type { DefinitionNameOf } from './types.js';
+import type { ResponseValidator } from './validation/response-validator.js';
 
 /** Settings of a {@link FluidClient}. */
 export interface FluidClientOptions<Registry extends CallbackRegistry = CallbackRegistry> {
@@ -52,11 +53,15 @@ export interface FluidClientOptions<Registry extends CallbackRegistry = Callback
   /** Receives retry (`debug`) and fail-fast (`warn`) notes; never the token or a body. */
   readonly logger?: FluidLogger;
   /**
-   * Check every 2xx body against the documented envelope and throw `ResponseValidationError` (with a JSON
-   * pointer) on drift.
-   * @default false
+   * Checks every 2xx body; a body that drifted from the documented envelope fails with
+   * `ResponseValidationError` (with a JSON pointer). Pass `validateResponses` from
+   * `@fluid-droplet/sdk/client/validation`, which checks every field, or a function of your own. Without one,
+   * only the key the result is taken from is checked (and the `cvt_` token of a created registration).
+   * @example
+   * // import { validateResponses } from '@fluid-droplet/sdk/client/validation';
+   * new FluidClient({ token, validateResponses })
    */
-  readonly validateResponses?: boolean;
+  readonly validateResponses?: ResponseValidator | false;
   /**
    * The most pages `for await` reads before it stops with `PaginationError`.
    * @default 1000
@@ -87,45 +92,48 @@ export interface FluidClientOptions<Registry extends CallbackRegistry = Callback
  * for await (const registration of client.callbackRegistrations.list()) console.log(registration.definition_name);
  */
 export class FluidClient<Registry extends CallbackRegistry = CallbackRegistry> {
-  readonly webhooks: Webhooks;
-  readonly callbackDefinitions: CallbackDefinitions;
-  readonly callbackSchemas: CallbackSchemas<DefinitionNameOf<Registry>>;
-  readonly callbackRegistrations: CallbackRegistrations<DefinitionNameOf<Registry>>;
-  readonly callbacks: Callbacks;
-  readonly dropletInstallations: DropletInstallations;
+  declare readonly webhooks: Webhooks;
+  declare readonly callbackDefinitions: CallbackDefinitions;
+  declare readonly callbackSchemas: CallbackSchemas<DefinitionNameOf<Registry>>;
+  declare readonly callbackRegistrations: CallbackRegistrations<DefinitionNameOf<Registry>>;
+  declare readonly callbacks: Callbacks;
+  declare readonly dropletInstallations: DropletInstallations;
   /** The API base URL this client talks to, without a trailing slash. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
 
   constructor(options: FluidClientOptions<Registry> = {}) {
+    const { logger, registry, retryBackoff = {}, validateResponses } = options;
     const token = checkToken(options.token);
-    const where = 'FluidClient';
-    this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
-    const backoff = options.retryBackoff ?? {};
-    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    if (options.fetch && typeof options.fetch !== 'function') {
       throw new TypeError('FluidClient: `fetch` must be a function');
     }
-    const logger = options.logger;
-    if (logger !== undefined && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
-      throw new TypeError('FluidClient: `logger` must have `warn` and `error` methods (a FluidLogger)');
+    if (validateResponses && typeof validateResponses !== 'function') {
+      throw new TypeError(
+        'FluidClient: `validateResponses` must be a function (see @fluid-droplet/sdk/client/validation)',
+      );
     }
+    if (logger && (typeof logger.warn !== 'function' || typeof logger.error !== 'function')) {
+      throw new TypeError('FluidClient: `logger` needs `warn` and `error` methods');
+    }
+    this.baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.fluid.app');
     const config: ResolvedConfig = {
       baseUrl: this.baseUrl,
-      timeout: numberOption(where, 'timeout', options.timeout, 60_000),
-      maxRetries: numberOption(where, 'maxRetries', options.maxRetries, 2),
-      maxRetryAfterMs: numberOption(where, 'maxRetryAfter', options.maxRetryAfter, 60_000),
-      backoff: {
-        initialDelayMs: numberOption(where, 'retryBackoff.initialDelayMs', backoff.initialDelayMs, 500),
-        maxDelayMs: numberOption(where, 'retryBackoff.maxDelayMs', backoff.maxDelayMs, 8000),
+      timeout: numberOption('timeout', options.timeout, 60_000),
+      maxRetries: numberOption('maxRetries', options.maxRetries, 2),
+      maxRetryAfter: numberOption('maxRetryAfter', options.maxRetryAfter, 60_000),
+      retryBackoff: {
+        initialDelayMs: numberOption('retryBackoff.initialDelayMs', retryBackoff.initialDelayMs, 500),
+        maxDelayMs: numberOption('retryBackoff.maxDelayMs', retryBackoff.maxDelayMs, 8000),
       },
       logger,
-      validateResponses: options.validateResponses ?? false,
-      maxPages: numberOption(where, 'maxPages', options.maxPages, 1000),
-      maxResponseBytes: numberOption(where, 'maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024),
-      send: createSend(options.fetch),
+      validateResponses: validateResponses || undefined,
+      maxPages: numberOption('maxPages', options.maxPages, 1000),
+      maxResponseBytes: numberOption('maxResponseBytes', options.maxResponseBytes, 10_485_760),
+      http: createHttp(options.fetch),
       // A closure, not a field: the token never shows up in util.inspect, JSON.stringify or a debugger dump.
-      authorization: () => (token === undefined || token === '' ? undefined : `Bearer ${token}`),
+      authorization: () => (token ? `Bearer ${token}` : undefined),
       redactor: createRedactor(token ?? ''),
-      definitionNames: options.registry === undefined ? undefined : new Set(Object.keys(options.registry)),
+      registry,
     };
     this.webhooks = new Webhooks(config);
     this.callbackDefinitions = new CallbackDefinitions(config);

@@ -51,3 +51,4 @@ export type {
   WebhookResources,
   WebhookUpdateParams,
 } from './types.js';
+export type { FluidEndpoint, ResponseValidator } from './validation/response-validator.js';

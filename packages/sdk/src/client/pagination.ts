@@ -26,6 +26,11 @@ export type PageUnwrap<Item> = (response: RawResponse) => Page<Item>;
 /** Fetches one page by number. */
 export type PageFetcher = (page: number) => Promise<RawResponse>;
 
+/** What tells two items of a listing apart: a registration's uuid, a webhook's id, a definition's name. */
+function identity(item: unknown): unknown {
+  return isRecord(item) ? (item.uuid ?? item.id ?? item.name) : undefined;
+}
+
 /**
  * What `list()` returns: await it for one page (items plus pagination), or `for await` over it for every
  * item across all pages. Iteration stops with a `PaginationError` on a repeated or overlapping page, on a
@@ -35,71 +40,72 @@ export type PageFetcher = (page: number) => Promise<RawResponse>;
  * for await (const webhook of client.webhooks.list({ per_page: 100 })) console.log(webhook.id);
  */
 export class PagePromise<Item> extends FluidPromise<Page<Item>> implements AsyncIterable<Item> {
-  readonly #fetchPage: PageFetcher;
-  readonly #unwrap: PageUnwrap<Item>;
+  readonly #next: (page: number) => Promise<Page<Item>>;
   readonly #maxPages: number;
-  readonly #itemKey: (item: Item) => unknown;
 
-  constructor(
-    fetchPage: PageFetcher,
-    firstPage: number,
-    unwrap: PageUnwrap<Item>,
-    options: { readonly maxPages: number; readonly itemKey: (item: Item) => unknown },
-  ) {
+  constructor(fetchPage: PageFetcher, firstPage: number, unwrap: PageUnwrap<Item>, maxPages: number) {
     super(fetchPage(firstPage), unwrap);
-    this.#fetchPage = fetchPage;
-    this.#unwrap = unwrap;
-    this.#maxPages = options.maxPages;
-    this.#itemKey = options.itemKey;
+    this.#next = (page) => fetchPage(page).then(unwrap);
+    this.#maxPages = maxPages;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     const seenPages = new Set<string>();
     const seenKeys = new Set<unknown>();
     let page: Page<Item> = await this;
-    let lastNumber: number | undefined;
+    // A page without pagination is the last one, so only numbered pages are compared.
+    let lastNumber = Number.NEGATIVE_INFINITY;
     for (let read = 1; ; read += 1) {
-      const fingerprint = JSON.stringify(page.items);
-      if (page.items.length > 0 && seenPages.has(fingerprint))
-        throw new PaginationError('repeated-page', read);
-      seenPages.add(fingerprint);
+      const { items, pagination } = page;
+      const fingerprint = JSON.stringify(items);
+      const keys = items.map(identity);
+      const number = pagination?.current_page ?? Number.POSITIVE_INFINITY;
       // A server that ignores `page` (or resets it) would otherwise be asked for the same page number forever.
-      const number = page.pagination?.current_page;
-      if (number !== undefined && lastNumber !== undefined && number <= lastNumber)
-        throw new PaginationError('page-not-advancing', read);
-      lastNumber = number;
-      const keys = page.items.map(this.#itemKey);
-      if (keys.some((key) => key !== undefined && seenKeys.has(key)))
-        throw new PaginationError('overlapping-page', read);
+      const problem =
+        items.length > 0 && seenPages.has(fingerprint)
+          ? 'repeated-page'
+          : number <= lastNumber
+            ? 'page-not-advancing'
+            : keys.some((key) => key !== undefined && seenKeys.has(key))
+              ? 'overlapping-page'
+              : undefined;
+      if (problem !== undefined) throw new PaginationError(problem, read);
+      seenPages.add(fingerprint);
       for (const key of keys) seenKeys.add(key);
-      yield* page.items;
-      const pagination = page.pagination;
+      lastNumber = number;
+      yield* items;
       // An empty page that claims more would otherwise loop on nothing.
-      if (pagination === undefined || !page.hasNextPage || page.items.length === 0) return;
+      if (pagination === undefined || !page.hasNextPage || items.length === 0) return;
       if (read >= this.#maxPages) throw new PaginationError('too-many-pages', read);
-      page = this.#unwrap(await this.#fetchPage(pagination.current_page + 1));
+      page = await this.#next(pagination.current_page + 1);
     }
   }
 }
 
-/** Reads `meta.pagination` when it is well formed. */
+/** Reads `meta.pagination` when its page numbers are safe integers. */
 export function readPagination(data: unknown): Pagination | undefined {
-  if (!isRecord(data) || !isRecord(data.meta) || !isRecord(data.meta.pagination)) return undefined;
-  const { current_page, total_pages, total_count, per_page } = data.meta.pagination;
-  if (typeof current_page !== 'number' || typeof total_pages !== 'number') return undefined;
-  if (!Number.isSafeInteger(current_page) || !Number.isSafeInteger(total_pages)) return undefined;
+  const meta = isRecord(data) ? data.meta : undefined;
+  const block = isRecord(meta) ? meta.pagination : undefined;
+  if (
+    !isRecord(block) ||
+    !Number.isSafeInteger(block.current_page) ||
+    !Number.isSafeInteger(block.total_pages)
+  ) {
+    return undefined;
+  }
+  const number = (value: unknown) => (typeof value === 'number' ? value : 0);
   return {
-    current_page,
-    total_pages,
-    total_count: typeof total_count === 'number' ? total_count : 0,
-    per_page: typeof per_page === 'number' ? per_page : 0,
+    current_page: number(block.current_page),
+    total_pages: number(block.total_pages),
+    total_count: number(block.total_count),
+    per_page: number(block.per_page),
   };
 }
 
 /** A page unwrapper for a list envelope whose items sit under `key`. */
-export function pageOf<Item>(operation: string, key: string): PageUnwrap<Item> {
+export function pageOf<Item>(key: string): PageUnwrap<Item> {
   return (response) => {
-    const items = envelopeField<Item[]>(operation, response, key, Array.isArray);
+    const items = envelopeField<Item[]>(response, key, Array.isArray);
     const pagination = readPagination(response.data);
     return {
       items,

@@ -3,21 +3,12 @@
 // prototype, so `key in error` holds for instances of the class and of its subclasses, whichever copy made them.
 const KIND = Symbol.for('@fluid-droplet/sdk:error-kind');
 
-function kindKey(kind: string): symbol {
-  return Symbol.for(`@fluid-droplet/sdk:${kind}`);
-}
-
-/** The cross-copy key of a class, when it has one of its own (see {@link defineErrorKind}). */
-function ownKind(type: object): symbol | undefined {
-  return Object.hasOwn(type, KIND) ? (Reflect.get(type, KIND) as symbol) : undefined;
-}
-
 /** Instance of `type` from this copy, or carrying its cross-copy key (when it has one) from another copy. */
 function isInstance(type: object, value: unknown): boolean {
   if (Function.prototype[Symbol.hasInstance].call(type, value)) return true;
-  const key = ownKind(type);
-  // A subclass declared without a kind matches only its own copy.
-  return key !== undefined && typeof value === 'object' && value !== null && key in value;
+  // Only a class's own key counts: a subclass declared without a kind matches only its own copy.
+  const key: unknown = Object.hasOwn(type, KIND) ? Reflect.get(type, KIND) : undefined;
+  return typeof key === 'symbol' && typeof value === 'object' && value !== null && key in value;
 }
 
 /**
@@ -31,7 +22,13 @@ function isInstance(type: object, value: unknown): boolean {
  * try { await client.webhooks.list(); } catch (error) { if (FluidError.is(error)) report(error.name, error.message); }
  */
 export class FluidError extends Error {
-  override readonly name: string = 'FluidError';
+  declare readonly name: string;
+
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    // The kind of the class (see defineErrorKind), as an own property so that it also shows in JSON.
+    this.name = new.target.prototype.name;
+  }
 
   /**
    * True when `value` is an instance of this class (or a subclass), from this or another copy of the SDK.
@@ -44,7 +41,7 @@ export class FluidError extends Error {
     value: unknown,
   ): value is InstanceType<T> {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class `is` was called on, maybe a subclass.
-    return isInstance(this, value);
+    return value instanceof this;
   }
 
   /** `instanceof` answers like {@link FluidError.is}, so it works across copies too. */
@@ -55,13 +52,14 @@ export class FluidError extends Error {
 }
 
 /**
- * Gives an error class its cross-copy identity: `kind` is its stable name (the `name` of its instances). Called
- * once under each class declaration; a class without it still works, but `is()` then matches only its own copy.
+ * Gives an error class its cross-copy identity: `kind` is its stable name, which is also the `name` of its
+ * instances. Called once under each class declaration; a class without it still works, but `is()` then
+ * matches only its own copy.
  */
 export function defineErrorKind(type: abstract new (...args: never[]) => FluidError, kind: string): void {
-  const key = kindKey(kind);
-  Object.defineProperty(type, KIND, { value: key });
-  Object.defineProperty(type.prototype, key, { value: true });
+  const key = Symbol.for(`@fluid-droplet/sdk:${kind}`);
+  Object.assign(type, { [KIND]: key });
+  Object.assign(type.prototype, { [key]: true, name: kind });
 }
 
 defineErrorKind(FluidError, 'FluidError');

@@ -8,7 +8,7 @@ describe('backoffDelay', () => {
       100, 200, 400, 800, 1000, 1000,
     ]);
     expect(backoffDelay(2, options, () => 1)).toBe(300);
-    expect(backoffDelay(0, {}, () => 0)).toBe(500);
+    expect(backoffDelay(0, { initialDelayMs: 500, maxDelayMs: 8000 }, () => 0)).toBe(500);
   });
 });
 

@@ -1,8 +1,9 @@
 // Every error body shape Fluid is known to send (fluid/API.md §1), read into a message and a request id.
 import { describe, expect, it } from 'vitest';
-import { summarizeErrorBody } from '../../src/client/errors/error-body.js';
+import { findRequestId } from '../../src/client/core/read-body.js';
+import { errorBodyMessage } from '../../src/client/errors/error-body.js';
 
-describe('summarizeErrorBody', () => {
+describe('errorBodyMessage and findRequestId', () => {
   it.each([
     ['401 UnauthorizedResponse', { message: 'Unauthorized' }, 'Unauthorized', undefined],
     [
@@ -44,6 +45,8 @@ describe('summarizeErrorBody', () => {
     ['not JSON (HTML page kept as text)', '<html>502</html>', '<html>502</html>', undefined],
     ['empty', undefined, undefined, undefined],
   ])('%s', (_name, body, message, requestId) => {
-    expect(summarizeErrorBody(body)).toEqual({ message, requestId });
+    expect(errorBodyMessage(body)).toBe(message);
+    expect(findRequestId(body, new Headers())).toBe(requestId);
+    expect(findRequestId(body, new Headers({ 'x-request-id': 'h1' }))).toBe(requestId ?? 'h1');
   });
 });

@@ -28,7 +28,7 @@ import { startFaultServer } from '../support/fault-server.js';
 
 const init: FluidApiErrorInit = {
   status: 404,
-  message: 'GET /x: 404 Not Found',
+  message: 'GET /x: HTTP 404',
   body: { error_message: 'not found', errors: { exchange_token: ['invalid'] }, meta },
   headers: new Headers(),
   requestId: 'r1',

@@ -85,7 +85,7 @@ describe('ids that are not usable path segments', () => {
   it('says which id and why', async () => {
     const error = await failure(client().webhooks.delete('..'));
     expect((error as Error).message).toBe(
-      'DELETE /api/company/webhooks/{id}: an id must not be empty, "." or ".." (got ".."); nothing was sent',
+      'DELETE /api/company/webhooks/{id}: an id must be a non-negative integer or a well-formed string other than "", "." and ".." (got ".."); nothing was sent',
     );
   });
 

@@ -3,7 +3,8 @@
 // Fluid's examples valid against our schemas, and the client turning each example into the right result or error.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FluidClient, GoneError, NotFoundError, UnprocessableEntityError } from '@fluid-droplet/sdk';
+import { FluidClient, GoneError, NotFoundError, UnprocessableEntityError } from '@fluid-droplet/sdk/client';
+import { validateResponses } from '@fluid-droplet/sdk/client/validation';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,7 +108,7 @@ describe.skipIf(!present)("the client on Fluid's exchange examples", () => {
   afterEach(async () => {
     await server.close();
   });
-  const anonymous = () => new FluidClient({ baseUrl: server.url, validateResponses: true });
+  const anonymous = () => new FluidClient({ baseUrl: server.url, validateResponses });
 
   it('200: the installation and credentials, without meta, with the request id', async () => {
     const example = readJson('exchange-200.json') as Record<string, unknown>;

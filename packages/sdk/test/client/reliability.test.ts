@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import {
   AuthenticationError,
   ConnectionError,
+  FluidApiError,
   FluidClient,
   type FluidClientOptions,
   InternalServerError,
@@ -15,6 +16,7 @@ import {
   TimeoutError,
   UnprocessableEntityError,
   UserAbortError,
+  validateResponses,
 } from '@fluid-droplet/sdk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { failure, meta, pageBody, registration, webhook } from '../support/client-fixtures.js';
@@ -304,7 +306,7 @@ describe('B4.47 response shape drift', () => {
   it('validateResponses reports the JSON pointer of a wrong type', async () => {
     const broken = { ...webhook(1), id: '1' };
     server.script(`GET ${WEBHOOKS}`, { body: pageBody('webhooks', [webhook(2), broken], 1, 1) });
-    const error = await failure(client({ validateResponses: true }).webhooks.list());
+    const error = await failure(client({ validateResponses }).webhooks.list());
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).pointer).toBe('/webhooks/1/id');
   });
@@ -312,8 +314,39 @@ describe('B4.47 response shape drift', () => {
   it('validateResponses reports a missing field', async () => {
     const { url: _url, ...missing } = registration('cbr_1');
     server.script(`GET ${REGISTRATIONS}/cbr_1`, { body: { callback_registration: missing, meta } });
-    const error = await failure(client({ validateResponses: true }).callbackRegistrations.get('cbr_1'));
+    const error = await failure(client({ validateResponses }).callbackRegistrations.get('cbr_1'));
     expect((error as ResponseValidationError).pointer).toBe('/callback_registration/url');
+  });
+
+  it('without a validator, fields beyond the unwrapped key are not checked', async () => {
+    server.script(`GET ${WEBHOOKS}/1`, { body: { webhook: { ...webhook(1), id: '1' }, meta } });
+    await expect(client().webhooks.get(1)).resolves.toMatchObject({ id: '1' });
+  });
+
+  it('a validator of your own gets the endpoint and the body; its issues become the error', async () => {
+    const seen: unknown[] = [];
+    const own = (endpoint: string, body: unknown) => {
+      seen.push([endpoint, body]);
+      return [{ pointer: '/webhook/url', message: 'not ours' }];
+    };
+    server.script(`GET ${WEBHOOKS}/1`, {
+      body: { webhook: webhook(1), meta },
+      headers: { 'x-request-id': 'r9' },
+    });
+    const error = await failure(client({ validateResponses: own }).webhooks.get(1));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ status: 200, requestId: 'req_123', pointer: '/webhook/url' });
+    expect((error as Error).message).toBe(
+      'GET /api/company/webhooks/1: unexpected response at /webhook/url: not ours',
+    );
+    expect(seen).toEqual([['GET /api/company/webhooks/{id}', { webhook: webhook(1), meta }]]);
+  });
+
+  it('validateResponses: true (the old form) is refused at construction, pointing to the validator', () => {
+    expect(() => client({ validateResponses: true as never })).toThrow(
+      /`validateResponses` must be a function.*@fluid-droplet\/sdk\/client\/validation/,
+    );
+    expect(() => client({ validateResponses: false })).not.toThrow();
   });
 
   it('even without validation, a missing list key is a clear error, not a TypeError', async () => {
@@ -455,6 +488,29 @@ describe('B4.51 redirects', () => {
     server.script('GET /api/v2/definitions', { body: { definitions: [], meta } });
     await client().callbackDefinitions.list();
     expect(server.requests[1]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('a 303 after a POST becomes a GET without the body', async () => {
+    server.script('POST /api/callback/test', { status: 303, headers: { location: '/api/callback/echo' } });
+    server.script('GET /api/callback/echo', { body: { ok: true } });
+    await expect(client().callbacks.test({ message: 'hi' })).resolves.toEqual({ ok: true });
+    expect(server.requests.map(({ method, body }) => [method, body])).toEqual([
+      ['POST', '{"message":"hi"}'],
+      ['GET', ''],
+    ]);
+    expect(server.requests[1]?.headers['content-type']).toBeUndefined();
+  });
+
+  it('a redirect loop stops after 5 hops: the sixth redirect fails like any other unexpected status', async () => {
+    server.route('GET /api/callback/definitions', () => ({
+      status: 302,
+      headers: { location: '/api/callback/definitions' },
+    }));
+    const error = await failure(client().callbackDefinitions.list());
+    expect(error).toBeInstanceOf(FluidApiError);
+    expect(error).toMatchObject({ status: 302 });
+    expect((error as Error).message).toBe('GET /api/callback/definitions: HTTP 302');
+    expect(server.requests).toHaveLength(6);
   });
 });
 

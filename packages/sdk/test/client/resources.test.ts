@@ -6,6 +6,7 @@ import {
   type FluidLogger,
   GoneError,
   NotFoundError,
+  validateResponses,
 } from '@fluid-droplet/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meta, pageBody, registration, webhook } from '../support/client-fixtures.js';
@@ -25,7 +26,7 @@ const client = (logger?: FluidLogger) =>
   new FluidClient({
     token: TOKEN,
     baseUrl: server.url,
-    validateResponses: true,
+    validateResponses,
     retryBackoff: { initialDelayMs: 1 },
     ...(logger === undefined ? {} : { logger }),
   });

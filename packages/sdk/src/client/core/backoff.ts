@@ -11,17 +11,14 @@ export interface BackoffOptions {
  * random so that many clients do not retry in lockstep.
  *
  * @example
- * backoffDelay(0, {}, Math.random); // between 375 and 500
+ * backoffDelay(0, { initialDelayMs: 500, maxDelayMs: 8000 }, Math.random); // between 375 and 500
  */
 export function backoffDelay(
   retry: number,
-  options: BackoffOptions,
+  { initialDelayMs, maxDelayMs }: Required<BackoffOptions>,
   random: () => number = Math.random,
 ): number {
-  const initial = options.initialDelayMs ?? 500;
-  const max = options.maxDelayMs ?? 8000;
-  const capped = Math.min(max, initial * 2 ** retry);
-  return Math.round(capped * (1 - 0.25 * random()));
+  return Math.round(Math.min(maxDelayMs, initialDelayMs * 2 ** retry) * (1 - 0.25 * random()));
 }
 
 /**

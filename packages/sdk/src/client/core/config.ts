@@ -1,6 +1,8 @@
+import type { KyInstance } from 'ky';
 import type { FluidLogger } from '../../logger.js';
+import type { CallbackRegistry } from '../../registry/types.js';
+import type { ResponseValidator } from '../validation/response-validator.js';
 import type { BackoffOptions } from './backoff.js';
-import type { Send } from './http.js';
 import type { Redactor } from './redact.js';
 
 /**
@@ -15,13 +17,15 @@ export interface ResolvedConfig {
   readonly baseUrl: string;
   readonly timeout: number;
   readonly maxRetries: number;
-  readonly maxRetryAfterMs: number;
-  readonly backoff: BackoffOptions;
+  /** In ms. */
+  readonly maxRetryAfter: number;
+  readonly retryBackoff: Required<BackoffOptions>;
   readonly logger: FluidLogger | undefined;
-  readonly validateResponses: boolean;
+  readonly validateResponses: ResponseValidator | undefined;
   readonly maxPages: number;
   readonly maxResponseBytes: number;
-  readonly send: Send;
+  /** ky, set up by `createHttp`. */
+  readonly http: KyInstance;
   /**
    * Returns the `Authorization` value (`undefined` without a token); a function so the token is never a
    * visible property.
@@ -29,8 +33,8 @@ export interface ResolvedConfig {
   readonly authorization: () => string | undefined;
   /** Removes the token from any text taken from a response or a failure. */
   readonly redactor: Redactor;
-  /** The definition names of the registry the client was given, if any. */
-  readonly definitionNames: ReadonlySet<string> | undefined;
+  /** The registry the client was given, if any: its keys are the definition names it accepts. */
+  readonly registry: CallbackRegistry | undefined;
 }
 
 /** Per-call settings that override the client's. */

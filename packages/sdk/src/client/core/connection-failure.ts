@@ -1,47 +1,41 @@
-/** What the client knows about a request that got no complete response. */
-export interface ConnectionFailure {
-  readonly code: string | undefined;
-  /** True unless Fluid provably never received the request. */
-  readonly mayHaveBeenApplied: boolean;
-  readonly detail: string;
-}
+import { ConnectionError } from '../errors/connection-error.js';
 
-// Failures that happen before a single byte reaches the server: nothing can have been applied.
-const NEVER_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+// Failures that happen before a single byte reaches the server (refused, no such host, no route, connect
+// timeout): nothing can have been applied.
+const NEVER_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
+/** The first system error code along the `cause` chain (undici's `TypeError: fetch failed` keeps it there). */
 function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-    if ('code' in current && typeof current.code === 'string') return current.code;
+  for (let depth = 0; error instanceof Error && depth < 5; depth += 1) {
+    const code: unknown = Reflect.get(error, 'code');
+    if (typeof code === 'string') return code;
     // AggregateError (happy eyeballs) keeps the per-address failures in `errors`.
-    if (current instanceof AggregateError) {
-      const inner: unknown = current.errors[0];
-      if (inner instanceof Error && 'code' in inner && typeof inner.code === 'string') return inner.code;
-    }
-    current = current.cause;
+    error = error instanceof AggregateError ? error.errors[0] : error.cause;
   }
   return undefined;
 }
 
 /**
- * Classifies a `fetch` failure (undici's `TypeError: fetch failed` and its `cause` chain).
+ * The `ConnectionError` for a `fetch` failure before a response arrived, or while its body was read
+ * (`whileReadingBody`). `cause` is the failure, already redacted.
  *
  * @example
- * describeConnectionFailure(error).mayHaveBeenApplied; // false for ECONNREFUSED
+ * connectionError(refused, false, 'GET /api/company/webhooks', 1, refused).mayHaveBeenApplied; // false
  */
-export function describeConnectionFailure(error: unknown, phase: 'request' | 'body'): ConnectionFailure {
+export function connectionError(
+  error: unknown,
+  whileReadingBody: boolean,
+  operation: string,
+  attempts: number,
+  cause: unknown,
+): ConnectionError {
   const code = errorCode(error);
-  const mayHaveBeenApplied = phase === 'body' || code === undefined || !NEVER_SENT.has(code);
-  const where = phase === 'body' ? 'while reading the response body' : 'before a response arrived';
-  return {
+  const where = whileReadingBody ? 'while reading the body' : 'before a response';
+  return new ConnectionError({
+    message: `${operation}: connection failed ${where}${code === undefined ? '' : ` (${code})`}`,
+    mayHaveBeenApplied: whileReadingBody || code === undefined || !NEVER_SENT.test(code),
     code,
-    mayHaveBeenApplied,
-    detail: `connection failed ${where}${code === undefined ? '' : ` (${code})`}`,
-  };
+    attempts,
+    cause,
+  });
 }

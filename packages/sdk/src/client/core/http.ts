@@ -1,16 +1,4 @@
-import ky from 'ky';
-
-/** One HTTP exchange: no retries, no timeout and no redirects of its own (see below). */
-export type Send = (
-  url: URL,
-  init: {
-    readonly method: string;
-    readonly headers: Readonly<Record<string, string>>;
-    /** The body, already JSON. */
-    readonly body: string | undefined;
-    readonly signal: AbortSignal;
-  },
-) => Promise<Response>;
+import ky, { type KyInstance } from 'ky';
 
 /**
  * The ky instance every call goes through, configured against ky's grain on purpose; this is the one place that
@@ -26,20 +14,12 @@ export type Send = (
  * `timeout: false` and `throwHttpErrors: false` keep ky from racing our deadline and from turning statuses into
  * its own errors; `redirect: 'manual'` lets `send.ts` drop `Authorization` on a cross-origin redirect.
  */
-export function createSend(fetchImplementation: typeof fetch | undefined): Send {
-  const http = ky.create({
+export function createHttp(fetchImplementation: typeof fetch | undefined): KyInstance {
+  return ky.create({
     retry: 0,
     timeout: false,
     throwHttpErrors: false,
     redirect: 'manual',
-    ...(fetchImplementation === undefined ? {} : { fetch: fetchImplementation }),
+    ...(fetchImplementation && { fetch: fetchImplementation }),
   });
-  return (url, init) =>
-    http(url, {
-      method: init.method,
-      headers:
-        init.body === undefined ? init.headers : { ...init.headers, 'content-type': 'application/json' },
-      signal: init.signal,
-      ...(init.body === undefined ? {} : { body: init.body }),
-    });
 }

@@ -1,21 +1,21 @@
 // Every option is checked when the client is built, so a typo fails at startup with a message that names the
 // option, rather than as odd behaviour later (`maxRetries: NaN` used to mean "retry until the deadline").
 
-/** What a numeric option accepts. */
+/** What a numeric option accepts: its least value, and whether it must be an integer or may be `Infinity`. */
 interface NumberRule {
   readonly min: number;
-  readonly integer: boolean;
-  readonly infinite: boolean;
+  readonly integer?: true;
+  readonly infinite?: true;
 }
 
 const RULES = {
-  timeout: { min: 1, integer: false, infinite: true },
-  maxRetries: { min: 0, integer: true, infinite: false },
-  maxRetryAfter: { min: 0, integer: false, infinite: true },
+  timeout: { min: 1, infinite: true },
+  maxRetries: { min: 0, integer: true },
+  maxRetryAfter: { min: 0, infinite: true },
   maxPages: { min: 1, integer: true, infinite: true },
   maxResponseBytes: { min: 1, integer: true, infinite: true },
-  'retryBackoff.initialDelayMs': { min: 0, integer: false, infinite: false },
-  'retryBackoff.maxDelayMs': { min: 0, integer: false, infinite: true },
+  'retryBackoff.initialDelayMs': { min: 0 },
+  'retryBackoff.maxDelayMs': { min: 0, infinite: true },
 } satisfies Record<string, NumberRule>;
 
 /** The name of a numeric option. */
@@ -23,25 +23,27 @@ export type NumericOption = keyof typeof RULES;
 
 /**
  * Returns `value` (or `fallback` when it is `undefined`) once it fits the option's rule; otherwise throws a
- * `RangeError` (a `TypeError` for a non-number) that names the option and the value.
+ * `RangeError` (a `TypeError` for a non-number) that names the option and the value, after `where`.
  */
-export function numberOption(where: string, name: NumericOption, value: unknown, fallback: number): number {
+export function numberOption(
+  name: NumericOption,
+  value: unknown,
+  fallback: number,
+  where = 'FluidClient',
+): number {
   if (value === undefined) return fallback;
-  const rule: NumberRule = RULES[name];
-  if (typeof value !== 'number') {
-    throw new TypeError(`${where}: \`${name}\` must be a number (got ${typeof value})`);
+  const { min, integer, infinite }: NumberRule = RULES[name];
+  const isNumber = typeof value === 'number';
+  if (
+    isNumber &&
+    value >= min &&
+    (value === Number.POSITIVE_INFINITY ? infinite : !integer || Number.isSafeInteger(value))
+  ) {
+    return value;
   }
-  const finite = Number.isFinite(value);
-  const ok =
-    (finite || (rule.infinite && value === Number.POSITIVE_INFINITY)) &&
-    value >= rule.min &&
-    (!finite || !rule.integer || Number.isSafeInteger(value));
-  if (!ok) {
-    const kind = rule.integer ? 'an integer' : 'a number';
-    const bound = rule.infinite ? ' (or Infinity)' : '';
-    throw new RangeError(`${where}: \`${name}\` must be ${kind} >= ${rule.min}${bound} (got ${value})`);
-  }
-  return value;
+  throw new (isNumber ? RangeError : TypeError)(
+    `${where}: \`${name}\` must be ${integer ? 'an integer' : 'a number'} >= ${min}${infinite ? ' (or Infinity)' : ''} (got ${isNumber ? value : typeof value})`,
+  );
 }
 
 /**
@@ -50,37 +52,34 @@ export function numberOption(where: string, name: NumericOption, value: unknown,
  * The message names the option, never the value.
  */
 export function checkToken(token: unknown): string | undefined {
-  if (token === undefined) return undefined;
-  if (typeof token !== 'string') throw new TypeError('FluidClient: `token` must be a string');
-  if (!/^[\x21-\x7e]*$/.test(token)) {
-    throw new TypeError(
-      'FluidClient: `token` must be visible ASCII characters only; it contains a space, a control character ' +
-        '(CR, LF, tab, ...) or a non-ASCII character. Check how the token is read (a trailing newline?).',
-    );
+  if (token !== undefined && (typeof token !== 'string' || !/^[\x21-\x7e]*$/.test(token))) {
+    throw new TypeError('FluidClient: `token` must be visible ASCII (a trailing newline?)');
   }
   return token;
 }
 
 /**
  * Checks `baseUrl` and returns it without a trailing slash, path prefix kept: `https://proxy.example/fluid`
- * becomes the base of `https://proxy.example/fluid/api/...`.
+ * becomes the base of `https://proxy.example/fluid/api/...`. The message never repeats the value, which may
+ * hold credentials.
  */
 export function checkBaseUrl(value: unknown): string {
-  if (typeof value !== 'string') throw new TypeError('FluidClient: `baseUrl` must be a string');
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError(`FluidClient: \`baseUrl\` is not an absolute URL (got ${JSON.stringify(value)})`);
+    url = new URL(String(value));
+  } catch {}
+  if (
+    typeof value !== 'string' ||
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
+    throw new TypeError(
+      'FluidClient: `baseUrl` must be an http(s) URL without credentials, query or fragment',
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`FluidClient: \`baseUrl\` must be an http(s) URL (got ${url.protocol})`);
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new TypeError('FluidClient: `baseUrl` must not carry credentials; pass the token as `token`');
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw new TypeError('FluidClient: `baseUrl` must not have a query or a fragment');
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }

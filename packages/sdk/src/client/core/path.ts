@@ -2,26 +2,27 @@
 export type PathParam = string | number;
 
 /**
- * Encodes one path parameter, or explains why it cannot be one: an empty id, `.` or `..` would turn
- * `DELETE /webhooks/{id}` into a call on the collection or its parent, and an id that is not well-formed
- * UTF-16 (a lone surrogate) cannot be encoded at all.
+ * Encodes one path parameter as a segment, or throws a `TypeError` (prefixed by `where`) when it cannot be
+ * one: an empty id, `.` or `..` would turn `DELETE /webhooks/{id}` into a call on the collection or its
+ * parent, and an id that is not well-formed UTF-16 (a lone surrogate) cannot be encoded at all.
+ *
+ * @example
+ * pathSegment(12, 'GET /api/company/webhooks/{id}'); // '12'
  */
-export function encodePathParam(value: PathParam): string | { readonly problem: string } {
-  if (typeof value === 'number') {
-    return Number.isSafeInteger(value) && value >= 0
-      ? String(value)
-      : { problem: `a numeric id must be a non-negative integer (got ${value})` };
+export function pathSegment(value: PathParam, where: string): string {
+  if (
+    typeof value === 'number'
+      ? Number.isSafeInteger(value) && value >= 0
+      : typeof value === 'string' && !['', '.', '..'].includes(value)
+  ) {
+    try {
+      return encodeURIComponent(value);
+    } catch {
+      // A lone surrogate: refused below.
+    }
   }
-  if (typeof value !== 'string')
-    return { problem: `an id must be a string or a number (got ${typeof value})` };
-  if (value === '' || value === '.' || value === '..') {
-    return { problem: `an id must not be empty, "." or ".." (got ${JSON.stringify(value)})` };
-  }
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    return {
-      problem: `an id must be well-formed Unicode (got ${JSON.stringify(value)}, with a lone surrogate)`,
-    };
-  }
+  const got = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  throw new TypeError(
+    `${where}: an id must be a non-negative integer or a well-formed string other than "", "." and ".." (got ${got}); nothing was sent`,
+  );
 }

@@ -13,43 +13,25 @@ export async function readBodyText(
   operation: string,
   redactor: Redactor,
 ): Promise<string> {
-  const tooLarge = async (): Promise<never> => {
-    await response.body?.cancel().catch(() => {});
-    const requestId = response.headers.get('x-request-id');
-    throw new ResponseTooLargeError({
-      operation,
-      status: response.status,
-      limit,
-      requestId: requestId === null ? undefined : redactor.text(requestId),
-    });
-  };
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > limit) return tooLarge();
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
+  const reader = response.body?.getReader();
   const decoder = new TextDecoder();
-  let size = 0;
+  let size = Number(response.headers.get('content-length')) > limit ? Number.POSITIVE_INFINITY : 0;
   let text = '';
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return tooLarge();
+      await reader?.cancel().catch(() => {});
+      throw new ResponseTooLargeError({
+        operation,
+        status: response.status,
+        limit,
+        requestId: findRequestId(undefined, redactor.headers(response.headers)),
+      });
     }
-    text += decoder.decode(value, { stream: true });
+    const chunk = await reader?.read();
+    if (chunk === undefined || chunk.done) return text + decoder.decode();
+    size += chunk.value.byteLength;
+    text += decoder.decode(chunk.value, { stream: true });
   }
-  return text + decoder.decode();
-}
-
-function syntaxError(text: string): SyntaxError {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return error;
-  }
-  return new SyntaxError('the body is not valid JSON');
 }
 
 /**
@@ -57,26 +39,26 @@ function syntaxError(text: string): SyntaxError {
  * 200 characters) for anything else that is empty or not JSON. The body itself is returned exactly; only the
  * error's snippet and cause are redacted.
  */
-export function parseSuccessBody(
-  status: number,
-  headers: Headers,
-  text: string,
-  requestId: string | undefined,
-  redactor: Redactor,
-): unknown {
+export function parseSuccessBody(response: Response, text: string, redactor: Redactor): unknown {
+  const { status, headers } = response;
   if (status === 204 || status === 205) return undefined;
   try {
-    if (text.trim() === '') throw new SyntaxError('empty body');
     return JSON.parse(text);
-  } catch (error) {
+  } catch {
     const clean = redactor.text(text);
+    // The parser quotes (part of) the text it choked on: the cause comes from parsing the redacted text.
+    let cause: unknown = new SyntaxError('the body is not JSON');
+    try {
+      JSON.parse(clean);
+    } catch (error) {
+      cause = error;
+    }
     throw new ResponseParseError({
       status,
       contentType: headers.get('content-type'),
       bodySnippet: clean.slice(0, 200),
-      requestId,
-      // The parser quotes the text it choked on: build the cause from the redacted text instead.
-      cause: text.trim() === '' ? error : syntaxError(clean),
+      requestId: findRequestId(undefined, redactor.headers(headers)),
+      cause,
     });
   }
 }
@@ -96,8 +78,8 @@ export function parseErrorBody(text: string): unknown {
 
 /** `meta.request_id` of a body, or the `x-request-id` header. */
 export function findRequestId(body: unknown, headers: Headers): string | undefined {
-  if (isRecord(body) && isRecord(body.meta) && typeof body.meta.request_id === 'string') {
-    return body.meta.request_id;
-  }
-  return headers.get('x-request-id') ?? undefined;
+  const meta = isRecord(body) ? body.meta : undefined;
+  return isRecord(meta) && typeof meta.request_id === 'string'
+    ? meta.request_id
+    : (headers.get('x-request-id') ?? undefined);
 }

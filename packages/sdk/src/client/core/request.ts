@@ -1,17 +1,15 @@
-import type { FluidError } from '../../errors/fluid-error.js';
+import { FluidError } from '../../errors/fluid-error.js';
 import { ConnectionError } from '../errors/connection-error.js';
-import { errorFromResponse } from '../errors/from-response.js';
-import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UserAbortError } from '../errors/user-abort-error.js';
-import { anySignal } from './any-signal.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import type { RequestOptions, ResolvedConfig } from './config.js';
-import { describeConnectionFailure } from './connection-failure.js';
+import { connectionError } from './connection-failure.js';
 import { numberOption } from './options.js';
-import { encodePathParam, type PathParam } from './path.js';
-import { findRequestId, parseErrorBody, parseSuccessBody, readBodyText } from './read-body.js';
-import { sendFollowingRedirects } from './send.js';
+import { type PathParam, pathSegment } from './path.js';
+import { findRequestId, parseSuccessBody, readBodyText } from './read-body.js';
+import { responseError } from './response-error.js';
+import { send } from './send.js';
 import { sleep } from './sleep.js';
 
 /** The HTTP methods the client uses. */
@@ -30,10 +28,16 @@ export interface RequestSpec {
   readonly authenticated?: boolean;
   /** A definition name the call is about, checked against the client's registry when it has one. */
   readonly definitionName?: string | undefined;
+  /** Why the arguments cannot be sent, found by the resource: the call rejects with a `TypeError` saying so. */
+  readonly problem?: string | undefined;
 }
 
 /** A parsed 2xx response. */
 export interface RawResponse {
+  /** The endpoint called, e.g. `GET /api/company/webhooks/{id}`. */
+  readonly endpoint: string;
+  /** What was asked, e.g. `GET /api/company/webhooks/12` (redacted), for messages. */
+  readonly operation: string;
   readonly data: unknown;
   readonly status: number;
   readonly headers: Headers;
@@ -43,50 +47,7 @@ export interface RawResponse {
 // The retry policy (README "Retries"): GET, PUT and DELETE are retried on 408, 429, 500, 502, 503, 504 and on
 // connection failures; a POST only where it provably was not applied (429, a connection that never opened),
 // unless the caller opts in with an idempotency key. See http.ts for why ky's own retry is off.
-const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const IDEMPOTENT = new Set<HttpMethod>(['GET', 'PUT', 'DELETE']);
-
-/** A response with its body read, or the connection failure that stopped the attempt. */
-type Attempt = { readonly response: Response; readonly text: string } | ConnectionError;
-
-/**
- * The path of a spec with its parameters encoded, or a `TypeError` saying which parameter is unusable.
- *
- * @example
- * resolvePath({ method: 'GET', path: '/api/company/webhooks', params: [12] }); // '/api/company/webhooks/12'
- */
-export function resolvePath(spec: RequestSpec): string {
-  let path = spec.path;
-  for (const param of spec.params ?? []) {
-    const encoded = encodePathParam(param);
-    if (typeof encoded !== 'string') {
-      throw new TypeError(`${spec.method} ${spec.path}/{id}: ${encoded.problem}; nothing was sent`);
-    }
-    path += `/${encoded}`;
-  }
-  return path;
-}
-
-function buildUrl(baseUrl: string, path: string, spec: RequestSpec, operation: string): URL {
-  const url = new URL(`${baseUrl}${path}`);
-  for (const [key, value] of Object.entries(spec.query ?? {})) {
-    if (value === undefined) continue;
-    // `?page=NaN` would be answered with page 1, as if it were a real request for it.
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new RangeError(`${operation}: query parameter \`${key}\` must be a finite number (got ${value})`);
-    }
-    url.searchParams.set(key, String(value));
-  }
-  return url;
-}
-
-function checkDefinitionName(config: ResolvedConfig, spec: RequestSpec, operation: string): void {
-  const name = spec.definitionName;
-  if (name === undefined || config.definitionNames === undefined || config.definitionNames.has(name)) return;
-  throw new TypeError(
-    `${operation}: definition_name ${JSON.stringify(name)} is not in the client's registry; nothing was sent`,
-  );
-}
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /**
  * Runs one API call: sends it, retries what is safe to retry, honours `Retry-After` up to a cap, and stops
@@ -98,49 +59,61 @@ export async function request(
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<RawResponse> {
-  const redactor = config.redactor;
-  const path = resolvePath(spec);
-  const operation = redactor.text(`${spec.method} ${path}`);
-  checkDefinitionName(config, spec, operation);
-  const timeoutMs = numberOption(operation, 'timeout', options.timeout, config.timeout);
-  const maxRetries = numberOption(operation, 'maxRetries', options.maxRetries, config.maxRetries);
-  if (options.signal?.aborted) throw new UserAbortError(options.signal.reason);
-  const url = buildUrl(config.baseUrl, path, spec, operation);
+  const { redactor, logger } = config;
+  const { method, definitionName } = spec;
+  const { signal: callerSignal, idempotencyKey } = options;
+  const endpoint = `${method} ${spec.path}${spec.params ? '/{id}' : ''}`;
+  const path = spec.path + (spec.params ?? []).map((param) => `/${pathSegment(param, endpoint)}`).join('');
+  const operation = redactor.text(`${method} ${path}`);
+  const refused = (problem: string) => `${operation}: ${problem}; nothing was sent`;
+  if (definitionName !== undefined && config.registry && !Object.hasOwn(config.registry, definitionName)) {
+    throw new TypeError(
+      refused(`definition_name ${JSON.stringify(definitionName)} is not in the client's registry`),
+    );
+  }
+  if (spec.problem !== undefined) throw new TypeError(refused(spec.problem));
+  const timeout = numberOption('timeout', options.timeout, config.timeout, operation);
+  const maxRetries = numberOption('maxRetries', options.maxRetries, config.maxRetries, operation);
+  if (callerSignal?.aborted) throw new UserAbortError(callerSignal.reason);
+  const url = new URL(config.baseUrl + path);
+  for (const [key, value] of Object.entries(spec.query ?? {})) {
+    // `?page=NaN` would be answered with page 1, as if it were a real request for it.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new RangeError(refused(`\`${key}\` must be a finite number (got ${value})`));
+    }
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
   const headers: Record<string, string> = { accept: 'application/json' };
   const authorization = config.authorization();
   if (spec.authenticated !== false && authorization !== undefined) headers.authorization = authorization;
-  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
   // Built once up front: a header fetch would refuse fails here, clearly and without retries, instead of as
   // a "connection error" on every attempt. The token was checked with the client, so only the key can be at
   // fault; the message of that failure quotes the header, so it is not kept.
   try {
     new Headers(headers);
   } catch {
-    throw new TypeError(
-      `${operation}: \`idempotencyKey\` is not a valid HTTP header value; nothing was sent`,
-    );
+    throw new TypeError(refused('`idempotencyKey` is not a valid header value'));
   }
   // Serialized up front for the same reason: a BigInt or a cycle is the caller's mistake, not a network error.
   let body: string | undefined;
   try {
     body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
   } catch (error) {
-    throw new TypeError(`${operation}: the request body cannot be sent as JSON; nothing was sent`, {
-      cause: redactor.error(error),
-    });
+    throw new TypeError(refused('the body cannot be sent as JSON'), { cause: redactor.error(error) });
   }
-  const retrySafe = IDEMPOTENT.has(spec.method) || options.idempotencyKey !== undefined;
-  const deadline = Date.now() + timeoutMs;
-  const timer = new AbortController();
+  const retrySafe = method !== 'POST' || idempotencyKey !== undefined;
+  const deadline = Date.now() + timeout;
+  // One signal for every attempt and wait: the deadline and the caller's signal both abort it.
+  const controller = new AbortController();
+  const { signal } = controller;
+  const abort = () => controller.abort();
   // setTimeout fires at once for delays past 2^31-1 ms; clamp so `Infinity` means "no practical limit".
-  const handle = setTimeout(() => timer.abort(), Math.min(timeoutMs, 2 ** 31 - 1));
-  const signal = options.signal === undefined ? timer.signal : anySignal([options.signal, timer.signal]);
+  const timer = setTimeout(abort, Math.min(timeout, 2 ** 31 - 1));
+  callerSignal?.addEventListener('abort', abort);
   let attempts = 0;
-
   const aborted = (): FluidError =>
-    options.signal?.aborted
-      ? new UserAbortError(options.signal.reason)
-      : new TimeoutError(timeoutMs, attempts);
+    callerSignal?.aborted ? new UserAbortError(callerSignal.reason) : new TimeoutError(timeout, attempts);
 
   try {
     for (;;) {
@@ -156,83 +129,49 @@ export async function request(
         const { response, text } = attempt;
         const { status, headers } = response;
         if (response.ok) {
-          const headerId = headers.get('x-request-id');
-          const data = parseSuccessBody(
-            status,
-            headers,
-            text,
-            headerId === null ? undefined : redactor.text(headerId),
-            redactor,
-          );
-          return { data, status, headers, requestId: findRequestId(data, headers) };
+          const data = parseSuccessBody(response, text, redactor);
+          return { endpoint, operation, data, status, headers, requestId: findRequestId(data, headers) };
         }
         retryAfterMs = parseRetryAfter(headers.get('retry-after'));
-        failure = errorFromResponse({
-          status,
-          // Error bodies and headers end up in messages, logs and the error: a server echoing the token must
-          // not leak it there.
-          body: parseErrorBody(redactor.text(text)),
-          headers: redactor.headers(headers),
-          attempts,
-          retryAfterMs,
-          operation,
-        });
-        retryable = RETRY_STATUSES.has(status) && (retrySafe || status === 429);
-        if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
-          config.logger?.warn('fluid: Retry-After beyond the cap, failing fast', { operation, retryAfterMs });
+        failure = responseError(response, text, attempts, retryAfterMs, operation, redactor);
+        retryable = RETRY_STATUSES.includes(status) && (retrySafe || status === 429);
+        if (retryable && retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfter) {
+          logger?.warn('fluid: Retry-After over maxRetryAfter, failing fast', { operation, retryAfterMs });
           throw failure;
         }
       }
-      if (!retryable || attempts > maxRetries) throw failure;
-      const delay = retryAfterMs ?? backoffDelay(attempts - 1, config.backoff);
+      const delayMs = retryAfterMs ?? backoffDelay(attempts - 1, config.retryBackoff);
       // Waiting past the deadline would only turn a clear error into a timeout.
-      if (Date.now() + delay >= deadline) throw failure;
-      config.logger?.debug?.('fluid: retrying', {
+      if (!retryable || attempts > maxRetries || Date.now() + delayMs >= deadline) throw failure;
+      logger?.debug?.('fluid: retrying', {
         operation,
         attempt: attempts,
-        delayMs: delay,
+        delayMs,
         reason: failure.name,
       });
-      try {
-        await sleep(delay, signal);
-      } catch {
-        throw aborted();
-      }
+      await sleep(delayMs, signal);
+      if (signal.aborted) throw aborted();
     }
   } finally {
-    clearTimeout(handle);
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', abort);
   }
 
-  async function attemptOnce(): Promise<Attempt> {
-    let response: Response;
+  async function attemptOnce(): Promise<
+    { readonly response: Response; readonly text: string } | ConnectionError
+  > {
+    let response: Response | undefined;
     try {
-      response = await sendFollowingRedirects(
-        config.send,
-        { method: spec.method, url, headers, body, signal },
-        redactor,
-      );
-    } catch (error) {
-      if (signal.aborted) throw aborted();
-      if (!(error instanceof TypeError)) throw redactor.error(error);
-      return connectionError(error, 'request');
-    }
-    try {
+      response = await send(config.http, { method, url, headers, body, signal });
       return { response, text: await readBodyText(response, config.maxResponseBytes, operation, redactor) };
     } catch (error) {
       if (signal.aborted) throw aborted();
-      if (error instanceof ResponseTooLargeError) throw error;
-      return connectionError(error, 'body');
+      // Our own errors (a body past the limit), and anything but fetch's TypeError before a response arrived,
+      // are not connection failures.
+      if (error instanceof FluidError || (response === undefined && !(error instanceof TypeError))) {
+        throw redactor.error(error);
+      }
+      return connectionError(error, response !== undefined, operation, attempts, redactor.error(error));
     }
-  }
-
-  function connectionError(error: unknown, phase: 'request' | 'body'): ConnectionError {
-    const failure = describeConnectionFailure(error, phase);
-    return new ConnectionError({
-      message: `${operation}: ${failure.detail}`,
-      mayHaveBeenApplied: failure.mayHaveBeenApplied,
-      code: failure.code,
-      attempts,
-      cause: redactor.error(error),
-    });
   }
 }

@@ -1,9 +1,4 @@
-import { FluidApiError } from '../errors/fluid-api-error.js';
-import type { Send } from './http.js';
-import type { Redactor } from './redact.js';
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_REDIRECTS = 5;
+import type { KyInstance } from 'ky';
 
 /** One HTTP exchange as the pipeline sends it. */
 export interface Outgoing {
@@ -15,43 +10,35 @@ export interface Outgoing {
   readonly signal: AbortSignal;
 }
 
+const MAX_REDIRECTS = 5;
+
 /**
- * Sends a request and follows redirects by hand, so that `Authorization` is dropped as soon as a redirect
- * leaves the original origin (whatever the `fetch` implementation would do).
+ * Sends a request through ky and follows up to 5 redirects by hand, so that `Authorization` is dropped as
+ * soon as a redirect leaves the original origin (whatever the `fetch` implementation would do). The response
+ * after the last hop is returned as it is: a sixth redirect fails like any other unexpected status.
  */
-export async function sendFollowingRedirects(
-  send: Send,
-  outgoing: Outgoing,
-  redactor: Redactor,
-): Promise<Response> {
-  const origin = outgoing.url.origin;
-  let { method, url, body } = outgoing;
-  let headers: Record<string, string> = { ...outgoing.headers };
+export async function send(http: KyInstance, outgoing: Outgoing): Promise<Response> {
+  let { method, url, headers, body } = outgoing;
   for (let hops = 0; ; hops += 1) {
-    const response = await send(url, { method, headers, body, signal: outgoing.signal });
+    const response = await http(url, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: body ?? null,
+      signal: outgoing.signal,
+    });
+    const { status } = response;
     const location = response.headers.get('location');
-    if (!REDIRECTS.has(response.status) || location === null) return response;
-    await response.body?.cancel();
-    if (hops >= MAX_REDIRECTS) {
-      throw new FluidApiError({
-        status: response.status,
-        message: `${outgoing.method} ${outgoing.url.pathname}: more than ${MAX_REDIRECTS} redirects`,
-        body: undefined,
-        headers: redactor.headers(response.headers),
-        requestId: undefined,
-        attempts: 1,
-      });
+    if (![301, 302, 303, 307, 308].includes(status) || location === null || hops === MAX_REDIRECTS) {
+      return response;
     }
+    await response.body?.cancel();
     url = new URL(location, url);
-    if (url.origin !== origin) {
+    if (url.origin !== outgoing.url.origin) {
       const { authorization: _dropped, ...rest } = headers;
       headers = rest;
     }
-    // As fetch does: 303 always becomes a GET, and so do 301/302 after a POST.
-    if (
-      response.status === 303 ||
-      ((response.status === 301 || response.status === 302) && method === 'POST')
-    ) {
+    // As fetch does: 303 always becomes a GET, and so do 301 and 302 after a POST.
+    if (status === 303 || (status < 303 && method === 'POST')) {
       method = 'GET';
       body = undefined;
     }

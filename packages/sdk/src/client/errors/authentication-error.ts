@@ -2,8 +2,6 @@ import { defineErrorKind } from '../../errors/fluid-error.js';
 import { FluidApiError } from './fluid-api-error.js';
 
 /** HTTP 401: The token is missing, invalid or revoked (not retried). */
-export class AuthenticationError extends FluidApiError {
-  override readonly name: string = 'AuthenticationError';
-}
+export class AuthenticationError extends FluidApiError {}
 
 defineErrorKind(AuthenticationError, 'AuthenticationError');

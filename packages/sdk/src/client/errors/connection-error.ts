@@ -5,7 +5,6 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
  * `mayHaveBeenApplied` is false only when Fluid provably never saw the request (refused, no such host).
  */
 export class ConnectionError extends FluidError {
-  override readonly name: string = 'ConnectionError';
   declare readonly mayHaveBeenApplied: boolean;
   /** The system error code when there is one, e.g. `ECONNREFUSED` or `ECONNRESET`. */
   declare readonly code: string | undefined;

@@ -1,45 +1,31 @@
 import { isRecord } from '../../is-record.js';
 
-/** The parts of any of Fluid's error body shapes that a caller or a log line needs. */
-export interface ErrorBodySummary {
-  readonly message: string | undefined;
-  readonly requestId: string | undefined;
-}
-
+/** The text of one part of an error body: a string, the strings of a list, or `field message` pairs. */
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (Array.isArray(value)) {
-    const parts = value.map(text).filter((part): part is string => part !== undefined);
-    return parts.length > 0 ? parts.join('; ') : undefined;
-  }
-  if (isRecord(value)) {
+  let parts: (string | undefined)[] = [];
+  if (Array.isArray(value)) parts = value.map(text);
+  else if (isRecord(value)) {
     if (typeof value.message === 'string') return text(value.message);
-    const parts = Object.entries(value).flatMap(([field, errors]) => {
+    parts = Object.entries(value).map(([field, errors]) => {
       const detail = text(errors);
-      return detail === undefined ? [] : [`${field} ${detail}`];
+      return detail && `${field} ${detail}`;
     });
-    return parts.length > 0 ? parts.join('; ') : undefined;
   }
-  return undefined;
+  return parts.filter(Boolean).join('; ') || undefined;
 }
 
 /**
- * Reads a message and request id from any of Fluid's error bodies: `{ message }`, `{ error }` (a string or
- * `{ message, details }`), `{ error_message, errors, meta }` and mixes of them.
+ * Reads a message from any of Fluid's error bodies: `{ message }`, `{ error }` (a string or
+ * `{ message, details }`), `{ error_message, errors, meta }` and mixes of them; text (an HTML page) as it is.
  *
  * @example
- * summarizeErrorBody({ error_message: 'Invalid', errors: { url: ['is not https'] }, meta: { request_id: 'r1' } });
- * // { message: 'Invalid: url is not https', requestId: 'r1' }
+ * errorBodyMessage({ error_message: 'Invalid', errors: { url: ['is not https'] } });
+ * // 'Invalid: url is not https'
  */
-export function summarizeErrorBody(body: unknown): ErrorBodySummary {
-  if (!isRecord(body)) return { message: text(body), requestId: undefined };
-  const meta = isRecord(body.meta) ? body.meta : undefined;
-  const requestId = typeof meta?.request_id === 'string' ? meta.request_id : undefined;
+export function errorBodyMessage(body: unknown): string | undefined {
+  if (!isRecord(body)) return text(body);
   const headline = text(body.error_message) ?? text(body.message) ?? text(body.error);
   const details = text(body.errors);
-  const message =
-    headline !== undefined && details !== undefined && headline !== details
-      ? `${headline}: ${details}`
-      : (headline ?? details);
-  return { message, requestId };
+  return headline && details && headline !== details ? `${headline}: ${details}` : (headline ?? details);
 }

@@ -20,7 +20,6 @@ export interface FluidApiErrorInit {
  * if (FluidApiError.is(error)) console.log(error.status, error.requestId, error.fieldErrors);
  */
 export class FluidApiError extends FluidError {
-  override readonly name: string = 'FluidApiError';
   declare readonly status: number;
   declare readonly body: unknown;
   /**

@@ -12,19 +12,12 @@ export type PaginationProblem =
  * or never ends (past `maxPages`).
  */
 export class PaginationError extends FluidError {
-  override readonly name: string = 'PaginationError';
   declare readonly problem: PaginationProblem;
   /** Pages read before stopping. */
   declare readonly pages: number;
 
   constructor(problem: PaginationProblem, pages: number) {
-    const why = {
-      'repeated-page': 'the server returned a page it had already returned',
-      'overlapping-page': 'the page repeats items from an earlier page',
-      'page-not-advancing': 'the page number did not advance past the previous page',
-      'too-many-pages': 'the listing did not end within maxPages',
-    }[problem];
-    super(`stopped paginating after ${pages} page(s): ${why}`);
+    super(`stopped paginating after ${pages} page(s): ${problem.replaceAll('-', ' ')}`);
     this.problem = problem;
     this.pages = pages;
   }

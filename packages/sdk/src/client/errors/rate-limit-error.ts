@@ -6,7 +6,6 @@ import { FluidApiError, type FluidApiErrorInit } from './fluid-api-error.js';
  * one; the client throws this at once when that wait is longer than `maxRetryAfter` allows.
  */
 export class RateLimitError extends FluidApiError {
-  override readonly name: string = 'RateLimitError';
   declare readonly retryAfterMs: number | undefined;
 
   constructor(init: FluidApiErrorInit & { readonly retryAfterMs: number | undefined }) {

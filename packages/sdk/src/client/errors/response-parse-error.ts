@@ -2,7 +2,6 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** A response body that should be JSON was not: truncated, an HTML error page, or empty. */
 export class ResponseParseError extends FluidError {
-  override readonly name: string = 'ResponseParseError';
   declare readonly status: number;
   declare readonly contentType: string | null;
   /** The first 200 characters of the body. */
@@ -16,8 +15,8 @@ export class ResponseParseError extends FluidError {
     readonly requestId: string | undefined;
     readonly cause?: unknown;
   }) {
-    const what = init.bodySnippet === '' ? 'an empty body' : 'a body that is not JSON';
-    super(`HTTP ${init.status} response has ${what} (content-type: ${init.contentType ?? 'none'})`, {
+    const what = init.bodySnippet === '' ? 'empty' : 'not JSON';
+    super(`HTTP ${init.status} body is ${what} (content-type: ${init.contentType ?? 'none'})`, {
       cause: init.cause,
     });
     this.status = init.status;

@@ -5,7 +5,6 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
  * `Content-Length` already said so) and the connection was closed; the call is not retried.
  */
 export class ResponseTooLargeError extends FluidError {
-  override readonly name: string = 'ResponseTooLargeError';
   declare readonly status: number;
   /** The `maxResponseBytes` in force. */
   declare readonly limit: number;
@@ -17,9 +16,7 @@ export class ResponseTooLargeError extends FluidError {
     readonly limit: number;
     readonly requestId: string | undefined;
   }) {
-    super(
-      `${init.operation}: HTTP ${init.status} response body exceeds maxResponseBytes (${init.limit} bytes)`,
-    );
+    super(`${init.operation}: HTTP ${init.status} body is over maxResponseBytes (${init.limit})`);
     this.status = init.status;
     this.limit = init.limit;
     this.requestId = init.requestId;

@@ -8,11 +8,11 @@ export interface ResponseDriftIssue {
 }
 
 /**
- * With `validateResponses: true`, a 2xx body did not match the documented envelope (shape drift);
- * `pointer` names the first difference.
+ * A 2xx body did not match what the client expects (shape drift): the key the result is taken from is
+ * missing, a created registration has no `cvt_` token, or the `validateResponses` option found a difference.
+ * `pointer` names the first one.
  */
 export class ResponseValidationError extends FluidError {
-  override readonly name: string = 'ResponseValidationError';
   declare readonly status: number;
   declare readonly requestId: string | undefined;
   declare readonly pointer: string;
@@ -24,14 +24,13 @@ export class ResponseValidationError extends FluidError {
     readonly requestId: string | undefined;
     readonly issues: readonly ResponseDriftIssue[];
   }) {
-    const first = init.issues[0] ?? { pointer: '', message: 'unexpected shape' };
-    const more = init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : '';
+    const [first, ...more] = init.issues;
     super(
-      `${init.operation}: response does not match the expected shape at ${first.pointer || '/'}: ${first.message}${more}`,
+      `${init.operation}: unexpected response at ${first?.pointer || '/'}: ${first?.message ?? ''}${more.length > 0 ? ` (and ${more.length} more)` : ''}`,
     );
     this.status = init.status;
     this.requestId = init.requestId;
-    this.pointer = first.pointer;
+    this.pointer = first?.pointer ?? '';
     this.issues = init.issues;
   }
 }

@@ -2,10 +2,8 @@ import { defineErrorKind, FluidError } from '../../errors/fluid-error.js';
 
 /** The caller's `AbortSignal` fired; nothing more is sent or retried. `cause` is the signal's reason. */
 export class UserAbortError extends FluidError {
-  override readonly name: string = 'UserAbortError';
-
   constructor(reason: unknown) {
-    super('request aborted by the caller', { cause: reason });
+    super('aborted by the caller', { cause: reason });
   }
 }
 

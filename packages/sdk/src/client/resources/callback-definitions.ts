@@ -15,12 +15,6 @@ export class CallbackDefinitions extends ApiResource {
    * for await (const definition of client.callbackDefinitions.list()) console.log(definition.name);
    */
   list(options?: RequestOptions): PagePromise<CallbackDefinition> {
-    return this.paginate(
-      { method: 'GET', path: PATH, query: {} },
-      'definitionList',
-      'definitions',
-      (definition) => definition.name,
-      options,
-    );
+    return this.paginate({ method: 'GET', path: PATH }, 'definitions', options);
   }
 }

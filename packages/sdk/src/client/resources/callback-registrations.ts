@@ -25,22 +25,15 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
     options?: RequestOptions,
   ): PagePromise<CallbackRegistration> {
     return this.paginate(
-      { method: 'GET', path: PATH, query: { ...params }, definitionName: params.definition_name },
-      'registrationList',
+      { method: 'GET', path: PATH, query: params, definitionName: params.definition_name },
       'callback_registrations',
-      (registration) => registration.uuid,
       options,
     );
   }
 
   /** Fetches one registration by its `cbr_…` uuid. */
   get(uuid: string, options?: RequestOptions): FluidPromise<CallbackRegistration> {
-    return this.call(
-      { method: 'GET', path: PATH, params: [uuid] },
-      'registration',
-      'callback_registration',
-      options,
-    );
+    return this.call({ method: 'GET', path: PATH, params: [uuid] }, 'callback_registration', options);
   }
 
   /**
@@ -66,7 +59,6 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
         body: { callback_registration: body },
         definitionName: body.definition_name,
       },
-      'registrationCreated',
       'callback_registration',
       options,
     );
@@ -80,7 +72,6 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
   ): FluidPromise<CallbackRegistration> {
     return this.call(
       { method: 'PUT', path: PATH, params: [uuid], body: { callback_registration: body } },
-      'registration',
       'callback_registration',
       options,
     );
@@ -94,12 +85,8 @@ export class CallbackRegistrations<Name extends string = CallbackDefinitionName>
    * await client.callbackRegistrations.delete(uuid, { ignoreNotFound: true });
    */
   delete(uuid: string, options?: DeleteOptions): FluidPromise<DeletedCallbackRegistration> {
-    return this.remove(
-      { method: 'DELETE', path: PATH, params: [uuid] },
-      'registrationDeleted',
-      'callback_registration',
-      { uuid },
-      options,
-    );
+    return this.call({ method: 'DELETE', path: PATH, params: [uuid] }, 'callback_registration', options, {
+      uuid,
+    });
   }
 }

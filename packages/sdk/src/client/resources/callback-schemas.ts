@@ -13,22 +13,11 @@ const PATH = '/api/callback/schemas';
 export class CallbackSchemas<Name extends string = CallbackDefinitionName> extends ApiResource {
   /** The schemas of every callback definition (one page today; `for await` follows pages if Fluid adds them). */
   list(options?: RequestOptions): PagePromise<CallbackSchema> {
-    return this.paginate(
-      { method: 'GET', path: PATH, query: {} },
-      'schemaList',
-      'schemas',
-      (schema) => schema.name,
-      options,
-    );
+    return this.paginate({ method: 'GET', path: PATH }, 'schemas', options);
   }
 
   /** The latest schema of one definition; `NotFoundError` for an unknown name. */
   get(name: Name, options?: RequestOptions): FluidPromise<CallbackSchema> {
-    return this.call(
-      { method: 'GET', path: PATH, params: [name], definitionName: name },
-      'schema',
-      'schema',
-      options,
-    );
+    return this.call({ method: 'GET', path: PATH, params: [name], definitionName: name }, 'schema', options);
   }
 }

@@ -13,11 +13,6 @@ export class Callbacks extends ApiResource {
    * const reply = await client.callbacks.test({ message: 'Hello World' });
    */
   test(body: CallbackTestBody, options?: RequestOptions): FluidPromise<JsonValue> {
-    return this.call(
-      { method: 'POST', path: '/api/callback/test', body },
-      'callbackTest',
-      { body: 'as-is' },
-      options,
-    );
+    return this.call({ method: 'POST', path: '/api/callback/test', body }, { body: 'as-is' }, options);
   }
 }

@@ -20,7 +20,6 @@ export class DropletInstallations extends ApiResource {
         body: { exchange_token: exchangeToken },
         authenticated: false,
       },
-      'exchange',
       { body: 'without-meta' },
       options,
     );

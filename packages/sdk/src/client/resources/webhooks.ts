@@ -23,18 +23,12 @@ export class Webhooks extends ApiResource {
    * const page = await client.webhooks.list({ resource: 'order', per_page: 100 });
    */
   list(params: WebhookListParams = {}, options?: RequestOptions): PagePromise<Webhook> {
-    return this.paginate(
-      { method: 'GET', path: PATH, query: { ...params } },
-      'webhookList',
-      'webhooks',
-      (webhook) => webhook.id,
-      options,
-    );
+    return this.paginate({ method: 'GET', path: PATH, query: params }, 'webhooks', options);
   }
 
   /** Fetches one webhook by its numeric id. */
   get(id: number | string, options?: RequestOptions): FluidPromise<Webhook> {
-    return this.call({ method: 'GET', path: PATH, params: [id] }, 'webhook', 'webhook', options);
+    return this.call({ method: 'GET', path: PATH, params: [id] }, 'webhook', options);
   }
 
   /**
@@ -44,7 +38,7 @@ export class Webhooks extends ApiResource {
    * await client.webhooks.create({ resource: 'order', event: 'created', url: 'https://example.com/hooks' });
    */
   create(body: WebhookCreateParams, options?: RequestOptions): FluidPromise<Webhook> {
-    return this.call({ method: 'POST', path: PATH, body: { webhook: body } }, 'webhook', 'webhook', options);
+    return this.call({ method: 'POST', path: PATH, body: { webhook: body } }, 'webhook', options);
   }
 
   /** Changes a webhook's url, active flag, secret or delivery method. */
@@ -52,34 +46,25 @@ export class Webhooks extends ApiResource {
     return this.call(
       { method: 'PUT', path: PATH, params: [id], body: { webhook: body } },
       'webhook',
-      'webhook',
       options,
     );
   }
 
   /** Deletes a webhook; resolves to its id (also on a 204 without a body, or a 404 with `ignoreNotFound`). */
   delete(id: number | string, options?: DeleteOptions): FluidPromise<DeletedWebhook> {
-    return this.remove(
-      { method: 'DELETE', path: PATH, params: [id] },
-      'webhookDeleted',
-      'webhook',
-      { id: Number(id) },
-      options,
-    );
+    return this.call({ method: 'DELETE', path: PATH, params: [id] }, 'webhook', options, { id: Number(id) });
   }
 
   /** Deletes several webhooks in one call; every id must be a non-negative integer. */
   bulkDelete(ids: readonly number[], options?: RequestOptions): FluidPromise<BulkDeletedWebhooks> {
-    if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id >= 0)) {
-      return this.refuse(
-        new TypeError(
-          `DELETE ${PATH}/bulk_delete: ids must be an array of non-negative integer webhook ids; nothing was sent`,
-        ),
-      );
-    }
+    const valid = Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id) && id >= 0);
     return this.call(
-      { method: 'DELETE', path: `${PATH}/bulk_delete`, body: { webhook_ids: ids } },
-      'webhookBulkDeleted',
+      {
+        method: 'DELETE',
+        path: `${PATH}/bulk_delete`,
+        body: { webhook_ids: ids },
+        problem: valid ? undefined : 'ids must be an array of non-negative integers',
+      },
       'webhooks',
       options,
     );
@@ -87,11 +72,6 @@ export class Webhooks extends ApiResource {
 
   /** The subscribable resources with their events, and the deprecated resources. */
   resources(options?: RequestOptions): FluidPromise<WebhookResources> {
-    return this.call(
-      { method: 'GET', path: `${PATH}/resources` },
-      'webhookResources',
-      { body: 'without-meta' },
-      options,
-    );
+    return this.call({ method: 'GET', path: `${PATH}/resources` }, { body: 'without-meta' }, options);
   }
 }

@@ -1,3 +1,4 @@
+import type { FluidEndpoint } from './response-validator.js';
 import {
   arrayOf,
   boolean,
@@ -72,7 +73,7 @@ const registrationFields = {
   owner_name: nullableString,
 };
 
-/** The shape of every success envelope the client reads, checked when `validateResponses` is on. */
+/** The shape of every success envelope the client reads. */
 export const envelopes = {
   webhookList: object({ webhooks: arrayOf(webhook), meta: paginatedMeta }),
   webhook: single('webhook', webhook),
@@ -112,5 +113,23 @@ export const envelopes = {
   }),
 } satisfies Record<string, Shape>;
 
-/** The name of one envelope shape. */
-export type EnvelopeName = keyof typeof envelopes;
+/** The envelope each endpoint answers with. */
+export const endpointEnvelopes: Readonly<Record<FluidEndpoint, keyof typeof envelopes>> = {
+  'GET /api/company/webhooks': 'webhookList',
+  'GET /api/company/webhooks/{id}': 'webhook',
+  'POST /api/company/webhooks': 'webhook',
+  'PUT /api/company/webhooks/{id}': 'webhook',
+  'DELETE /api/company/webhooks/{id}': 'webhookDeleted',
+  'DELETE /api/company/webhooks/bulk_delete': 'webhookBulkDeleted',
+  'GET /api/company/webhooks/resources': 'webhookResources',
+  'GET /api/callback/definitions': 'definitionList',
+  'GET /api/callback/schemas': 'schemaList',
+  'GET /api/callback/schemas/{id}': 'schema',
+  'GET /api/callback/registrations': 'registrationList',
+  'GET /api/callback/registrations/{id}': 'registration',
+  'POST /api/callback/registrations': 'registrationCreated',
+  'PUT /api/callback/registrations/{id}': 'registration',
+  'DELETE /api/callback/registrations/{id}': 'registrationDeleted',
+  'POST /api/callback/test': 'callbackTest',
+  'POST /api/droplet_installations/exchange': 'exchange',
+};

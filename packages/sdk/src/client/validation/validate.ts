@@ -1,29 +1,18 @@
-import type { RawResponse } from '../core/request.js';
-import { type ResponseDriftIssue, ResponseValidationError } from '../errors/response-validation-error.js';
-import { type Shape, shapeIssues } from './shape.js';
+import { endpointEnvelopes, envelopes } from './envelopes.js';
+import type { ResponseValidator } from './response-validator.js';
+import { shapeIssues } from './shape.js';
 
 /**
- * Checks a 2xx body against its envelope shape and throws a `ResponseValidationError` naming the JSON
- * pointer of every difference.
+ * Checks every 2xx body against the documented envelope, field by field: give it to the client as
+ * `validateResponses` and a body that drifted (a missing field, a changed type) fails with
+ * `ResponseValidationError`, whose `pointer` names the first difference. It lives in its own entry so that a
+ * client that does not validate does not ship the shapes.
  *
  * @example
- * validateEnvelope('GET /api/company/webhooks', envelopes.webhookList, response);
+ * import { FluidClient } from '@fluid-droplet/sdk/client';
+ * import { validateResponses } from '@fluid-droplet/sdk/client/validation';
+ *
+ * const client = new FluidClient({ token: process.env.FLUID_API_TOKEN, validateResponses });
  */
-export function validateEnvelope(operation: string, shape: Shape, response: RawResponse): void {
-  const issues = shapeIssues(shape, response.data);
-  if (issues.length > 0) throw driftError(operation, response, issues);
-}
-
-/** The `ResponseValidationError` for `issues` found in `response`. */
-export function driftError(
-  operation: string,
-  response: RawResponse,
-  issues: readonly ResponseDriftIssue[],
-): ResponseValidationError {
-  return new ResponseValidationError({
-    operation,
-    status: response.status,
-    requestId: response.requestId,
-    issues,
-  });
-}
+export const validateResponses: ResponseValidator = (endpoint, body) =>
+  shapeIssues(envelopes[endpointEnvelopes[endpoint]], body);
