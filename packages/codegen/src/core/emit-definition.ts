@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { emitTypes, emitZod, type PreparedSchema, prepareSchema } from '../emit/emitters.js';
 import { renderModule } from '../emit/module.js';
 import type { CallbackDefinition } from '../load/definition.js';
-import type { DefinitionOutput, EmitJob } from './types.js';
+import type { DefinitionOutput, EmitJob, EmitMemo } from './types.js';
 
 const DIRECTIONS = [
   { key: 'request_schema', suffix: 'Request', pointer: '/request_schema' },
@@ -27,11 +27,17 @@ function suffixesOf(prepared: PreparedSchema): string[] {
   return [...prepared.definitions.values()].map((entry) => entry.suffix).sort(compare);
 }
 
+/** A fresh {@link EmitMemo}, for one run on one thread. */
+export function emitMemo(): EmitMemo {
+  return { types: new Map() };
+}
+
 /**
  * Emits one definition's module (types and validators for both directions). Pure and self-contained,
  * so it runs the same on the main thread and in a worker. `example_response` is checked by the caller.
+ * `memo` carries what earlier definitions of the same run made (equal schemas are typed once).
  */
-export async function emitDefinition(job: EmitJob): Promise<DefinitionOutput> {
+export async function emitDefinition(job: EmitJob, memo: EmitMemo = emitMemo()): Promise<DefinitionOutput> {
   const { item, names, hash, settings } = job;
   const { definition } = item;
   const locate = (diagnostic: Diagnostic): Diagnostic => ({
@@ -61,6 +67,7 @@ export async function emitDefinition(job: EmitJob): Promise<DefinitionOutput> {
     const emittedTypes = await emitTypes(prepared, {
       typeName,
       pointer: direction.pointer,
+      memo: memo.types,
       description: rootDescription(definition, direction.suffix),
       ...(direction.suffix === 'Response' && definition.example_response !== null
         ? { example: definition.example_response }

@@ -1,5 +1,6 @@
 // Shapes the generator core passes between its steps (and to worker threads), below the code that uses them.
 import type { Diagnostic } from '../diagnostics.js';
+import type { TypeMemo } from '../emit/types/jstt.js';
 import type { SourcedDefinition } from '../load/definition.js';
 import type { DefinitionNames } from '../naming/assign-names.js';
 import type { FormatMode } from '../schema/prepared.js';
@@ -32,6 +33,14 @@ export interface EmitSettings {
   readonly formats: FormatMode;
   /** The command named in every banner. */
   readonly command: string;
+}
+
+/**
+ * What one run's emits share on one thread: type expressions of schemas seen before (callbacks share schemas).
+ * Made per run, so no run ever reuses an earlier run's work except through the input-hash cache.
+ */
+export interface EmitMemo {
+  readonly types: TypeMemo;
 }
 
 /** One definition to emit: what a worker thread receives. */
