@@ -6,7 +6,6 @@ import { banner, DEFAULT_COMMAND } from './emit/module.js';
 import { type RegistryEntry, renderRegistry } from './emit/registry.js';
 import { stripVendorKeywords } from './emit/strip-vendor.js';
 import { canonicalJson, sha256 } from './hash.js';
-import { checkExample } from './load/check-example.js';
 import type { SourcedDefinition } from './load/definition.js';
 import { assignNames, type DefinitionNames } from './naming/assign-names.js';
 import type { FormatMode } from './schema/prepared.js';
@@ -89,23 +88,6 @@ function relocate(output: DefinitionOutput, item: SourcedDefinition): Definition
     definition: item.definition.name,
   }));
   return { ...output, diagnostics };
-}
-
-/** Adds the `example_response` check to a freshly emitted output (only when its schemas were fine). */
-function withExampleCheck(
-  output: DefinitionOutput,
-  item: SourcedDefinition,
-  strict: boolean,
-): DefinitionOutput {
-  if (output.file === undefined) return output;
-  const found = checkExample(item, strict);
-  if (found.length === 0) return output;
-  const failed = found.some((diagnostic) => diagnostic.severity === 'error');
-  return {
-    ...output,
-    diagnostics: [...output.diagnostics, ...found],
-    file: failed ? undefined : output.file,
-  };
 }
 
 /** Names the registry module declares itself. */
@@ -203,9 +185,8 @@ export async function generate(
     const plan = planned[planIndex];
     const output = fresh[jobIndex];
     if (plan === undefined || output === undefined) return;
-    const checked = withExampleCheck(output, plan.item, settings.strict);
-    emittedOutputs.set(planIndex, checked);
-    options.cache?.set(plan.key, checked);
+    emittedOutputs.set(planIndex, output);
+    options.cache?.set(plan.key, output);
   });
   const emitted = misses.map((index) => planned[index]?.item.definition.name ?? '');
   const outputs: Array<{

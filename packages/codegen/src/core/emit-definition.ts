@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { emitTypes, emitZod, type PreparedSchema, prepareSchema } from '../emit/emitters.js';
 import { renderModule } from '../emit/module.js';
+import { checkExample } from '../example/check-example.js';
 import type { CallbackDefinition } from '../load/definition.js';
 import type { DefinitionOutput, EmitJob, EmitMemo } from './types.js';
 
@@ -34,7 +35,8 @@ export function emitMemo(): EmitMemo {
 
 /**
  * Emits one definition's module (types and validators for both directions). Pure and self-contained,
- * so it runs the same on the main thread and in a worker. `example_response` is checked by the caller.
+ * so it runs the same on the main thread and in a worker. Once both schemas are fine, `example_response` is
+ * checked against the prepared response schema (a mismatch fails the definition only under `strict`).
  * `memo` carries what earlier definitions of the same run made (equal schemas are typed once).
  */
 export async function emitDefinition(job: EmitJob, memo: EmitMemo = emitMemo()): Promise<DefinitionOutput> {
@@ -51,6 +53,7 @@ export async function emitDefinition(job: EmitJob, memo: EmitMemo = emitMemo()):
   const types: string[] = [];
   const validators: string[] = [];
   let failed = false;
+  let response: PreparedSchema | undefined;
   for (const direction of DIRECTIONS) {
     const prepared = prepareSchema(definition[direction.key], {
       pointer: direction.pointer,
@@ -63,6 +66,7 @@ export async function emitDefinition(job: EmitJob, memo: EmitMemo = emitMemo()):
       failed = true;
       continue;
     }
+    if (direction.suffix === 'Response') response = prepared;
     const typeName = `${names.typePrefix}${direction.suffix}`;
     const emittedTypes = await emitTypes(prepared, {
       typeName,
@@ -87,6 +91,11 @@ export async function emitDefinition(job: EmitJob, memo: EmitMemo = emitMemo()):
     validators.push(`${constPrefix}Schema`, ...suffixes.map((suffix) => `${constPrefix}${suffix}Schema`));
   }
   failed ||= diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  if (!failed && response !== undefined && definition.example_response !== null) {
+    const found = checkExample(response, definition.example_response, settings.strict).map(locate);
+    diagnostics.push(...found);
+    failed = found.some((diagnostic) => diagnostic.severity === 'error');
+  }
   const file = failed
     ? undefined
     : {
