@@ -1,10 +1,10 @@
+import { definitionFragments } from './core/emit-definition.js';
 import { emitAll, threadsFor } from './core/emit-pool.js';
 import type { DefinitionOutput, EmitJob, EmitSettings, GeneratedFile } from './core/types.js';
 import { type Diagnostic, failsUnderStrict } from './diagnostics.js';
 import { emitZodRuntime } from './emit/emitters.js';
 import { banner, DEFAULT_COMMAND } from './emit/module.js';
-import { type RegistryEntry, renderRegistry } from './emit/registry.js';
-import { stripVendorKeywords } from './emit/strip-vendor.js';
+import { REGISTRY_FILE, renderRegistry } from './emit/registry.js';
 import { canonicalJson, sha256 } from './hash.js';
 import type { SourcedDefinition } from './load/definition.js';
 import { assignNames, type DefinitionNames } from './naming/assign-names.js';
@@ -198,8 +198,14 @@ export async function generate(
   planned.forEach(({ item, names, key }, index) => {
     const own = emittedOutputs.get(index);
     const cached = options.cache?.get(key);
-    const output = own ?? (cached === undefined ? undefined : relocate(cached, item));
+    let output = own ?? (cached === undefined ? undefined : relocate(cached, item));
     if (output === undefined) return;
+    if (output.registry === undefined && output.file !== undefined) {
+      // Reused without its registry parts (not recovered from index.ts): render them once, and keep them.
+      const registry = definitionFragments(item, names, output.types);
+      output = { ...output, registry };
+      if (cached !== undefined) options.cache?.set(key, { ...cached, registry });
+    }
     diagnostics.push(...output.diagnostics);
     outputs.push({ item, names, key, output });
   });
@@ -223,22 +229,10 @@ export async function generate(
   if (failed) return { ok: false, files: [], diagnostics, emitted, definitions: records };
 
   const files: GeneratedFile[] = [];
-  const entries: RegistryEntry[] = [];
-  for (const { item, names, output } of outputs) {
-    if (output.file !== undefined) files.push(output.file);
-    const { definition } = item;
-    entries.push({
-      names,
-      types: output.types,
-      definition: {
-        ...definition,
-        request_schema: stripVendorKeywords(definition.request_schema),
-        response_schema: stripVendorKeywords(definition.response_schema),
-      },
-    });
-  }
+  for (const { output } of outputs) if (output.file !== undefined) files.push(output.file);
+  const fragments = outputs.flatMap(({ output }) => (output.registry === undefined ? [] : [output.registry]));
   const inputHash = sha256(outputs.map(({ output }) => output.hash).join('\n'));
-  files.push({ path: 'index.ts', contents: renderRegistry(entries, inputHash, settings.command) });
+  files.push({ path: REGISTRY_FILE, contents: renderRegistry(fragments, inputHash, settings.command) });
   if (outputs.some(({ output }) => output.runtime.size > 0)) {
     const runtime = emitZodRuntime();
     files.push({ path: '_runtime.ts', contents: `${banner(sha256(runtime), settings.command)}${runtime}` });

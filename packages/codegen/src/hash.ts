@@ -33,7 +33,9 @@ function write(value: unknown, parts: string[]): void {
   parts.push(JSON.stringify(value) ?? 'null');
 }
 
-/** Hex SHA-256 of a string (UTF-8). */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** Hex SHA-256 of a string (as UTF-8) or of bytes. */
+export function sha256(data: string | Uint8Array): string {
+  return typeof data === 'string'
+    ? createHash('sha256').update(data, 'utf8').digest('hex')
+    : createHash('sha256').update(data).digest('hex');
 }

@@ -1,8 +1,11 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { emitTypes, emitZod, type PreparedSchema, prepareSchema } from '../emit/emitters.js';
 import { renderModule } from '../emit/module.js';
+import { type RegistryFragments, registryFragments } from '../emit/registry.js';
+import { stripVendorKeywords } from '../emit/strip-vendor.js';
 import { checkExample } from '../example/check-example.js';
-import type { CallbackDefinition } from '../load/definition.js';
+import type { CallbackDefinition, SourcedDefinition } from '../load/definition.js';
+import type { DefinitionNames } from '../naming/assign-names.js';
 import type { DefinitionOutput, EmitJob, EmitMemo } from './types.js';
 
 const DIRECTIONS = [
@@ -26,6 +29,24 @@ function rootDescription(definition: CallbackDefinition, direction: 'Request' | 
 /** Suffixes of a prepared schema's named definitions, sorted. */
 function suffixesOf(prepared: PreparedSchema): string[] {
   return [...prepared.definitions.values()].map((entry) => entry.suffix).sort(compare);
+}
+
+/** The definition's parts of `index.ts`: its definition as data there has no vendor keywords. */
+export function definitionFragments(
+  item: SourcedDefinition,
+  names: DefinitionNames,
+  types: readonly string[],
+): RegistryFragments {
+  const { definition } = item;
+  return registryFragments({
+    names,
+    types,
+    definition: {
+      ...definition,
+      request_schema: stripVendorKeywords(definition.request_schema),
+      response_schema: stripVendorKeywords(definition.response_schema),
+    },
+  });
 }
 
 /** A fresh {@link EmitMemo}, for one run on one thread. */
@@ -96,11 +117,16 @@ export async function emitDefinition(job: EmitJob, memo: EmitMemo = emitMemo()):
     diagnostics.push(...found);
     failed = found.some((diagnostic) => diagnostic.severity === 'error');
   }
-  const file = failed
-    ? undefined
-    : {
-        path: names.fileName,
-        contents: renderModule({ hash, runtime, sections, command: settings.command }),
-      };
-  return { hash, file, diagnostics, runtime, types, validators };
+  if (failed) return { hash, file: undefined, diagnostics, runtime, types, validators };
+  const contents = renderModule({ hash, runtime, sections, command: settings.command });
+  const registry = definitionFragments(item, names, types);
+  return {
+    hash,
+    file: { path: names.fileName, contents },
+    diagnostics,
+    runtime,
+    types,
+    validators,
+    registry,
+  };
 }

@@ -1,5 +1,6 @@
 // Shapes the generator core passes between its steps (and to worker threads), below the code that uses them.
 import type { Diagnostic } from '../diagnostics.js';
+import type { RegistryFragments } from '../emit/registry.js';
 import type { TypeMemo } from '../emit/types/jstt.js';
 import type { SourcedDefinition } from '../load/definition.js';
 import type { DefinitionNames } from '../naming/assign-names.js';
@@ -23,6 +24,8 @@ export interface DefinitionOutput {
   readonly types: readonly string[];
   /** Every validator the module exports. */
   readonly validators: readonly string[];
+  /** The definition's parts of `index.ts` (absent when the module failed, or not recovered from disk). */
+  readonly registry?: RegistryFragments;
 }
 
 /** The settings that change what a definition emits; part of every cache key. */

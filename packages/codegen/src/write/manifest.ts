@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../core/types.js';
+import { fragmentLengths, REGISTRY_FILE } from '../emit/registry.js';
 import type { DefinitionRecord } from '../generate.js';
 import { sha256 } from '../hash.js';
 import { VERSION } from '../version.js';
@@ -26,6 +27,8 @@ export interface ManifestDefinition {
   readonly runtime: readonly string[];
   readonly types: readonly string[];
   readonly validators: readonly string[];
+  /** Lengths of the definition's parts of `index.ts`, so the next run can reuse them from there. */
+  readonly registry?: readonly number[];
   /** The definition's diagnostics (warnings), without file and definition (they are re-located). */
   readonly diagnostics: ReadonlyArray<{
     severity: 'error' | 'warning';
@@ -39,6 +42,8 @@ export interface ManifestDefinition {
 export interface Manifest {
   readonly files: Set<string>;
   readonly definitions: ManifestDefinition[];
+  /** SHA-256 of the `index.ts` the records' registry lengths describe. */
+  readonly index?: string;
 }
 
 function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
@@ -53,6 +58,7 @@ function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
     runtime: [...output.runtime].sort(),
     types: output.types,
     validators: output.validators,
+    ...(output.registry === undefined ? {} : { registry: fragmentLengths(output.registry) }),
     diagnostics: output.diagnostics.map(({ severity, code, message, pointer }) => ({
       severity,
       code,
@@ -72,8 +78,15 @@ export function withManifest(
 ): GeneratedFile[] {
   const paths = files.map((file) => file.path).sort();
   const records = definitions.flatMap((record) => recordOf(record) ?? []);
+  const index = files.find((file) => file.path === REGISTRY_FILE);
   const manifest = `${JSON.stringify(
-    { generator: 'fluid-codegen', version: VERSION, files: paths, definitions: records },
+    {
+      generator: 'fluid-codegen',
+      version: VERSION,
+      files: paths,
+      ...(index === undefined ? {} : { index: sha256(index.contents) }),
+      definitions: records,
+    },
     null,
     2,
   )}\n`;
@@ -91,6 +104,8 @@ function isRecordEntry(value: unknown): value is ManifestDefinition {
     strings(entry.runtime) &&
     strings(entry.types) &&
     strings(entry.validators) &&
+    (entry.registry === undefined ||
+      (Array.isArray(entry.registry) && entry.registry.every((length) => Number.isSafeInteger(length)))) &&
     Array.isArray(entry.diagnostics) &&
     entry.diagnostics.every(
       (item: unknown) =>
@@ -115,13 +130,29 @@ export function readManifest(text: string | undefined): Manifest {
     return empty;
   }
   if (typeof value !== 'object' || value === null) return empty;
-  const { files, definitions } = value as Record<string, unknown>;
+  const { files, definitions, index } = value as Record<string, unknown>;
   return {
     files: new Set(
       Array.isArray(files) ? files.filter((path): path is string => typeof path === 'string') : [],
     ),
     definitions: Array.isArray(definitions) ? definitions.filter(isRecordEntry) : [],
+    ...(typeof index === 'string' ? { index } : {}),
   };
+}
+
+/** Whether `text` is a manifest the generator wrote (so the folder holding it is one it writes). */
+export function isManifest(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<string, unknown>).generator === 'fluid-codegen'
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** The paths a manifest lists, or none when it is missing or not one of ours. */

@@ -18,7 +18,7 @@ import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
 import type { DefinitionRecord } from '../generate.js';
 import { diffTree, isCurrent, type TreeDiff } from './diff-tree.js';
 import { acquireLock } from './lock.js';
-import { withManifest } from './manifest.js';
+import { isManifest, MANIFEST_NAME, withManifest } from './manifest.js';
 import {
   checkEntries,
   checkNotProtected,
@@ -29,8 +29,13 @@ import {
   siblings,
 } from './out-folder.js';
 
-/** The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). */
-export type WriteStage = 'locked' | 'staged' | 'moved-aside' | 'swapped';
+/**
+ * The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). A new
+ * or foreign folder is replaced whole: `staged`, `moved-aside`, `swapped`. A folder the generator wrote before
+ * (it holds the manifest) is updated in place: `written` (changed files replaced), then `recorded` (the new
+ * manifest written), then the files it no longer produces are removed.
+ */
+export type WriteStage = 'locked' | 'staged' | 'moved-aside' | 'swapped' | 'written' | 'recorded';
 
 /** Options for {@link writeTree}. */
 export interface WriteOptions {
@@ -110,6 +115,9 @@ async function checkWritable(outDir: string): Promise<boolean> {
   return true;
 }
 
+// Temp files an in-place update writes inside the folder before renaming each over its file.
+const INSIDE_TEMP = /^\.fluid-codegen-tmp-\d+-[0-9a-f]{8}-/;
+
 /** Puts a crashed run's leftovers right: restores a folder moved aside, then removes stray temp folders. */
 async function recover(outDir: string, names: Siblings): Promise<void> {
   const parent = dirname(outDir);
@@ -125,6 +133,54 @@ async function recover(outDir: string, names: Siblings): Promise<void> {
       return recover(outDir, names);
     }
     await rm(path, { recursive: true, force: true });
+  }
+}
+
+/** Removes the temp files an interrupted in-place update left inside the folder. */
+function removeInsideTemps(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    if (INSIDE_TEMP.test(name)) rmSync(join(outDir, name), { force: true });
+  }
+}
+
+/** Replaces one file inside the folder atomically: a temp file beside it, renamed over it. */
+async function replaceFile(outDir: string, file: GeneratedFile, suffix: string): Promise<void> {
+  const temp = join(outDir, `.fluid-codegen-tmp-${suffix}-${file.path}`);
+  try {
+    await writeFile(temp, file.contents);
+    await rename(temp, join(outDir, file.path));
+  } catch (error) {
+    await rm(temp, { force: true });
+    fail('cannot write the new output', join(outDir, file.path), error);
+  }
+}
+
+/**
+ * Updates a folder the generator wrote before in place: each changed file replaced atomically, then the
+ * manifest, then the files it no longer produces removed. An interruption leaves every file whole, and the old
+ * manifest (written last) no longer matching what changed: the next run sees which modules differ from what
+ * the manifest hashed, emits them again and finishes the update.
+ */
+async function updateInPlace(
+  outDir: string,
+  wanted: readonly GeneratedFile[],
+  diff: TreeDiff,
+  suffix: string,
+  onStage: WriteOptions['onStage'],
+): Promise<void> {
+  const changed = new Set([...diff.missing, ...diff.stale]);
+  const files = wanted.filter((file) => changed.has(file.path) && file.path !== MANIFEST_NAME);
+  await inBatches(files, (file) => replaceFile(outDir, file, suffix));
+  await onStage?.('written');
+  const manifest = wanted.find((file) => file.path === MANIFEST_NAME);
+  if (manifest !== undefined && changed.has(MANIFEST_NAME)) await replaceFile(outDir, manifest, suffix);
+  await onStage?.('recorded');
+  for (const name of diff.extra) {
+    try {
+      rmSync(join(outDir, name), { recursive: true, force: true });
+    } catch (error) {
+      fail('cannot remove a file it no longer writes', join(outDir, name), error);
+    }
   }
 }
 
@@ -180,10 +236,12 @@ async function stage(
 }
 
 /**
- * Replaces the generator's files in `outDir` with `files` atomically: the new tree is staged in a
- * sibling temp folder (carrying over, by hard link, every file the generator does not own), then
- * swapped in with two renames under a lock. A crash at any point leaves the old tree in place or
- * recoverable by the next run; on any error `outDir` is as it was.
+ * Replaces the generator's files in `outDir` with `files`, under a lock. A folder the generator wrote before
+ * (it holds the manifest) is updated in place: only the changed files are replaced, each atomically, and the
+ * manifest last, so an interrupted update is found and finished by the next run. Any other folder is replaced
+ * whole: the new tree is staged in a sibling temp folder (carrying over, by hard link, every file the
+ * generator does not own), then swapped in with two renames; a crash leaves the old tree in place or
+ * recoverable by the next run. Either way only the generator's own files are ever replaced or removed.
  *
  * @example
  * await writeTree('generated/callbacks', result.files);
@@ -206,6 +264,7 @@ export async function writeTree(
     await options.onStage?.('locked');
     await recover(target, names);
     const existed = await checkWritable(target);
+    if (existed) removeInsideTemps(target);
     const identities = existed ? await checkEntries(target) : new Map<string, FileIdentity>();
     const wanted = withManifest(files, options.definitions);
     const diff = await diffTree(target, wanted, {
@@ -231,6 +290,11 @@ export async function writeTree(
     };
     if (!summary.changed) return summary;
     signal?.throwIfAborted();
+    if (existed && isManifest(diff.existing.get(MANIFEST_NAME)?.contents)) {
+      // From here the update runs to the end: every file it writes is whole, and the manifest comes last.
+      await updateInPlace(target, wanted, diff, suffix, options.onStage);
+      return summary;
+    }
     try {
       await stage(target, temp, wanted, diff, existed);
     } catch (error) {
