@@ -80,6 +80,34 @@ export function cacheKey(hash: string, settings: EmitSettings): string {
   return sha256(canonicalJson({ hash, settings: { ...settings, maxDepth: settings.maxDepth ?? null } }));
 }
 
+/** Cached outputs by definition name and source bytes (`name`, newline, `sourceSha256`). */
+function sourceIndex(cache: GenerateCache | undefined): Map<string, DefinitionOutput> {
+  const index = new Map<string, DefinitionOutput>();
+  for (const output of cache?.values() ?? []) {
+    if (output.source !== undefined) index.set(`${output.source.name}\n${output.source.sha256}`, output);
+  }
+  return index;
+}
+
+/**
+ * The input hash of a definition read from the same bytes as one already cached under the same names: the
+ * cached output's own (its hash covers the definition, the names and the generator version), so the
+ * definition need not be serialized and hashed again. `undefined` when there is none.
+ */
+function knownHash(
+  index: ReadonlyMap<string, DefinitionOutput>,
+  item: SourcedDefinition,
+  names: DefinitionNames,
+): string | undefined {
+  if (item.sourceSha256 === undefined) return undefined;
+  const output = index.get(`${item.definition.name}\n${item.sourceSha256}`);
+  const same =
+    output?.file?.path === names.fileName &&
+    output.types[0] === `${names.typePrefix}Request` &&
+    output.validators[0] === `${names.constPrefix}RequestSchema`;
+  return same ? output.hash : undefined;
+}
+
 /** `output` as reused for `item`: its diagnostics carry this run's source label. */
 function relocate(output: DefinitionOutput, item: SourcedDefinition): DefinitionOutput {
   const diagnostics = output.diagnostics.map((diagnostic) => ({
@@ -167,11 +195,14 @@ export async function generate(
     formats: options.formats ?? 'assert',
     command: options.command ?? DEFAULT_COMMAND,
   };
+  const unchanged = sourceIndex(options.cache);
   const planned: Array<{ item: SourcedDefinition; names: DefinitionNames; key: string; hash: string }> = [];
   for (const item of sorted) {
     const names = assigned.names.get(item);
     if (names === undefined) continue;
-    const hash = sha256(canonicalJson({ definition: item.definition, names, version: VERSION }));
+    const hash =
+      knownHash(unchanged, item, names) ??
+      sha256(canonicalJson({ definition: item.definition, names, version: VERSION }));
     planned.push({ item, names, hash, key: cacheKey(hash, settings) });
   }
   const misses = planned.flatMap((plan, index) => (options.cache?.has(plan.key) === true ? [] : [index]));
@@ -185,8 +216,13 @@ export async function generate(
     const plan = planned[planIndex];
     const output = fresh[jobIndex];
     if (plan === undefined || output === undefined) return;
-    emittedOutputs.set(planIndex, output);
-    options.cache?.set(plan.key, output);
+    const { definition, sourceSha256 } = plan.item;
+    const made =
+      sourceSha256 === undefined
+        ? output
+        : { ...output, source: { name: definition.name, sha256: sourceSha256 } };
+    emittedOutputs.set(planIndex, made);
+    options.cache?.set(plan.key, made);
   });
   const emitted = misses.map((index) => planned[index]?.item.definition.name ?? '');
   const outputs: Array<{

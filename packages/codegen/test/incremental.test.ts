@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import { loadDefinitions } from '../src/load/load-definitions.js';
 import { MANIFEST_NAME } from '../src/write/manifest.js';
+import { loadManifestCache } from '../src/write/manifest-cache.js';
 import { writeTree } from '../src/write/write-tree.js';
 import { runMain, snapshotDir, sourced, tempDir } from './helpers.js';
 
@@ -143,6 +144,41 @@ describe('fluid-codegen generate, incremental across runs', () => {
     await rm(out, { recursive: true });
     expect((await runMain(args, dir)).code).toBe(0);
     expect(await snapshotDir(out)).toEqual(tree);
+  }, 120_000);
+
+  it('reads back each output with its source bytes and registry parts, but no source from another version', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'defs'));
+    for (const { definition } of many(3)) {
+      await writeFile(join(dir, 'defs', `${definition.name}.json`), JSON.stringify(definition));
+    }
+    expect((await runMain(['generate', '--input', 'defs', '--out', 'out'], dir)).code).toBe(0);
+    const out = join(dir, 'out');
+    const outputs = [...(await loadManifestCache(out)).cache.values()];
+    expect(outputs).toHaveLength(3);
+    for (const output of outputs) {
+      expect(output.source?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(output.registry).toHaveLength(7);
+    }
+    // An index.ts edited by hand: its parts are not taken from it.
+    const index = join(out, 'index.ts');
+    await writeFile(index, `${await readFile(index, 'utf8')}// edited\n`);
+    expect([...(await loadManifestCache(out)).cache.values()].map((output) => output.registry)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Another version's input hashes are not this version's: no definition is taken as unchanged by its bytes.
+    const manifest = join(out, MANIFEST_NAME);
+    await writeFile(
+      manifest,
+      (await readFile(manifest, 'utf8')).replace(/"version": "[^"]*"/, '"version": "0.0.0"'),
+    );
+    expect([...(await loadManifestCache(out)).cache.values()].map((output) => output.source)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   }, 120_000);
 
   it('never hangs on a FIFO put in place of a stored module or a definition file', async () => {

@@ -4,6 +4,7 @@ import { renderModule } from '../emit/module.js';
 import { type RegistryFragments, registryFragments } from '../emit/registry.js';
 import { stripVendorKeywords } from '../emit/strip-vendor.js';
 import { checkExample } from '../example/check-example.js';
+import { sha256 } from '../hash.js';
 import type { CallbackDefinition, SourcedDefinition } from '../load/definition.js';
 import type { DefinitionNames } from '../naming/assign-names.js';
 import type { DefinitionOutput, EmitJob, EmitMemo } from './types.js';
@@ -123,6 +124,7 @@ export async function emitDefinition(job: EmitJob, memo: EmitMemo = emitMemo()):
   return {
     hash,
     file: { path: names.fileName, contents },
+    fileSha256: sha256(contents),
     diagnostics,
     runtime,
     types,

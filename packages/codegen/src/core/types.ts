@@ -17,6 +17,10 @@ export interface DefinitionOutput {
   /** Hash of the definition, its names and the generator version (printed in the module's banner). */
   readonly hash: string;
   readonly file: GeneratedFile | undefined;
+  /** SHA-256 of `file.contents`, as the manifest records it. */
+  readonly fileSha256?: string;
+  /** The definition it was made from, by name and `sourceSha256`, when that came from a file. */
+  readonly source?: { readonly name: string; readonly sha256: string };
   /** Findings for this definition; `file` is the definition's source label. */
   readonly diagnostics: readonly Diagnostic[];
   readonly runtime: ReadonlySet<string>;

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { sha256 } from '../hash.js';
 import type { SourcedDefinition } from './definition.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { parseJsonFile } from './parse-text.js';
@@ -118,9 +119,12 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
           `file is ${info.size} bytes, over the limit of ${limits.maxBytes} (--max-bytes)`,
         );
       }
-      const parsed = parseJsonFile(fileLabel, readFileSync(fd));
+      const bytes = readFileSync(fd);
+      const parsed = parseJsonFile(fileLabel, bytes);
       if (!parsed.ok) return { definitions: [], diagnostics: parsed.diagnostics };
-      return readDefinitions(parsed.value, fileLabel, limits.maxJsonDepth);
+      const read = readDefinitions(parsed.value, fileLabel, limits.maxJsonDepth);
+      const sourceSha256 = sha256(bytes);
+      return { ...read, definitions: read.definitions.map((item) => ({ ...item, sourceSha256 })) };
     } catch (error) {
       return fail('input-unreadable', `cannot read file (${errorCode(error) ?? String(error)})`);
     } finally {

@@ -4,6 +4,7 @@ import type { DefinitionOutput } from '../core/types.js';
 import { REGISTRY_FILE, type RegistryFragments, splitRegistry } from '../emit/registry.js';
 import type { GenerateCache } from '../generate.js';
 import { sha256 } from '../hash.js';
+import { VERSION } from '../version.js';
 import { MANIFEST_NAME, type ManifestDefinition, readManifest } from './manifest.js';
 import { type FileIdentity, identityOf } from './out-folder.js';
 
@@ -17,12 +18,11 @@ function isPlainFile(path: string): boolean {
  * is not the one the manifest hashed (edited, or from an interrupted run) or a record has no lengths.
  */
 function registryParts(
-  outDir: string,
+  read: StoredFile | undefined,
   hash: string | undefined,
   records: readonly ManifestDefinition[],
 ): Array<RegistryFragments | undefined> {
   const lengths = records.map((record) => record.registry);
-  const read = hash === undefined ? undefined : readWithIdentity(join(outDir, REGISTRY_FILE));
   if (read === undefined || read.sha256 !== hash || lengths.some((entry) => entry === undefined)) return [];
   return splitRegistry(read.contents, lengths as number[][]) ?? [];
 }
@@ -36,23 +36,38 @@ function registryParts(
 export async function loadManifestCache(outDir: string): Promise<ManifestCache> {
   const cache: GenerateCache = new Map();
   const known = new Map<string, { contents: string; identity: FileIdentity }>();
-  const manifest = readManifest(readWithIdentity(join(outDir, MANIFEST_NAME))?.contents);
-  const registry = registryParts(outDir, manifest.index, manifest.definitions);
-  for (const [index, record] of manifest.definitions.entries()) {
+  const stored = readWithIdentity(join(outDir, MANIFEST_NAME));
+  const manifest = readManifest(stored?.contents);
+  const index = manifest.index === undefined ? undefined : readWithIdentity(join(outDir, REGISTRY_FILE));
+  const registry = registryParts(index, manifest.index, manifest.definitions);
+  // A record's input hash names this generator version only if the manifest is this version's.
+  const current = manifest.version === VERSION;
+  // The writer compares the folder with the new tree: it need not read these again either.
+  for (const [name, read] of [
+    [MANIFEST_NAME, stored],
+    [REGISTRY_FILE, index],
+  ] as const) {
+    if (read !== undefined) known.set(name, { contents: read.contents, identity: read.identity });
+  }
+  for (const [position, record] of manifest.definitions.entries()) {
     if (!isPlainFile(record.file)) continue;
     const read = readWithIdentity(join(outDir, record.file));
     if (read === undefined || read.sha256 !== record.sha256) continue;
     const { contents, identity } = read;
     known.set(record.file, { contents, identity });
-    const fragments = registry[index];
+    const fragments = registry[position];
     const output: DefinitionOutput = {
       hash: record.hash,
       file: { path: record.file, contents },
+      fileSha256: read.sha256,
       diagnostics: record.diagnostics.map((diagnostic) => ({ ...diagnostic, definition: record.name })),
       runtime: new Set(record.runtime),
       types: record.types,
       validators: record.validators,
       ...(fragments === undefined ? {} : { registry: fragments }),
+      ...(record.source === undefined || !current
+        ? {}
+        : { source: { name: record.name, sha256: record.source } }),
     };
     cache.set(record.input, output);
   }
@@ -72,9 +87,14 @@ export interface ManifestCache {
  * (open, stat, read, close) cost more than the reads; profiled on 1000 modules, this step went from about 90 ms
  * to a few.
  */
-function readWithIdentity(
-  path: string,
-): { contents: string; sha256: string; identity: FileIdentity } | undefined {
+/** A file read back from the output folder. */
+interface StoredFile {
+  readonly contents: string;
+  readonly sha256: string;
+  readonly identity: FileIdentity;
+}
+
+function readWithIdentity(path: string): StoredFile | undefined {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO put in a module's place must not hang the open; it is refused as not a file.

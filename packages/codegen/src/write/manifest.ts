@@ -27,6 +27,8 @@ export interface ManifestDefinition {
   readonly runtime: readonly string[];
   readonly types: readonly string[];
   readonly validators: readonly string[];
+  /** SHA-256 of the bytes of the file the definition was read from (absent when not read from a file). */
+  readonly source?: string;
   /** Lengths of the definition's parts of `index.ts`, so the next run can reuse them from there. */
   readonly registry?: readonly number[];
   /** The definition's diagnostics (warnings), without file and definition (they are re-located). */
@@ -44,6 +46,8 @@ export interface Manifest {
   readonly definitions: ManifestDefinition[];
   /** SHA-256 of the `index.ts` the records' registry lengths describe. */
   readonly index?: string;
+  /** The generator version that wrote it. */
+  readonly version?: string;
 }
 
 function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
@@ -54,10 +58,11 @@ function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
     input: record.key,
     hash: output.hash,
     file: output.file.path,
-    sha256: sha256(output.file.contents),
+    sha256: output.fileSha256 ?? sha256(output.file.contents),
     runtime: [...output.runtime].sort(),
     types: output.types,
     validators: output.validators,
+    ...(output.source === undefined ? {} : { source: output.source.sha256 }),
     ...(output.registry === undefined ? {} : { registry: fragmentLengths(output.registry) }),
     diagnostics: output.diagnostics.map(({ severity, code, message, pointer }) => ({
       severity,
@@ -104,6 +109,7 @@ function isRecordEntry(value: unknown): value is ManifestDefinition {
     strings(entry.runtime) &&
     strings(entry.types) &&
     strings(entry.validators) &&
+    (entry.source === undefined || typeof entry.source === 'string') &&
     (entry.registry === undefined ||
       (Array.isArray(entry.registry) && entry.registry.every((length) => Number.isSafeInteger(length)))) &&
     Array.isArray(entry.diagnostics) &&
@@ -130,13 +136,14 @@ export function readManifest(text: string | undefined): Manifest {
     return empty;
   }
   if (typeof value !== 'object' || value === null) return empty;
-  const { files, definitions, index } = value as Record<string, unknown>;
+  const { files, definitions, index, version } = value as Record<string, unknown>;
   return {
     files: new Set(
       Array.isArray(files) ? files.filter((path): path is string => typeof path === 'string') : [],
     ),
     definitions: Array.isArray(definitions) ? definitions.filter(isRecordEntry) : [],
     ...(typeof index === 'string' ? { index } : {}),
+    ...(typeof version === 'string' ? { version } : {}),
   };
 }
 
