@@ -77,7 +77,19 @@ function compare(a: string, b: string): number {
  * keeps the cache.
  */
 export function cacheKey(hash: string, settings: EmitSettings): string {
-  return sha256(canonicalJson({ hash, settings: { ...settings, maxDepth: settings.maxDepth ?? null } }));
+  return keyFor(settingsJson(settings))(hash);
+}
+
+function settingsJson(settings: EmitSettings): string {
+  return canonicalJson({ ...settings, maxDepth: settings.maxDepth ?? null });
+}
+
+/**
+ * {@link cacheKey} for one run's settings, serialized once: the same text as the canonical JSON of
+ * `{ hash, settings }` (keys in order: `hash`, then `settings`).
+ */
+function keyFor(settings: string): (hash: string) => string {
+  return (hash) => sha256(`{"hash":${JSON.stringify(hash)},"settings":${settings}}`);
 }
 
 /** Cached outputs by definition name and source bytes (`name`, newline, `sourceSha256`). */
@@ -196,6 +208,7 @@ export async function generate(
     command: options.command ?? DEFAULT_COMMAND,
   };
   const unchanged = sourceIndex(options.cache);
+  const keyOf = keyFor(settingsJson(settings));
   const planned: Array<{ item: SourcedDefinition; names: DefinitionNames; key: string; hash: string }> = [];
   for (const item of sorted) {
     const names = assigned.names.get(item);
@@ -203,7 +216,7 @@ export async function generate(
     const hash =
       knownHash(unchanged, item, names) ??
       sha256(canonicalJson({ definition: item.definition, names, version: VERSION }));
-    planned.push({ item, names, hash, key: cacheKey(hash, settings) });
+    planned.push({ item, names, hash, key: keyOf(hash) });
   }
   const misses = planned.flatMap((plan, index) => (options.cache?.has(plan.key) === true ? [] : [index]));
   const jobs: EmitJob[] = misses.map((index) => {

@@ -35,14 +35,15 @@ function failure(file: string, code: string, message: string): Diagnostic {
   return { severity: 'error', code, message, pointer: '', file };
 }
 
-/** One file to read, and whether it was reached through a symlink (checked before it is opened). */
+/** One file to read, its label, and whether it was reached through a symlink (checked before it is opened). */
 interface Listed {
   readonly path: string;
+  readonly label: string;
   readonly symlink: boolean;
 }
 
 /** The folder's `.json` files, sorted; symlinks are listed too (they are followed, or reported, when read). */
-async function listJsonFiles(dir: string): Promise<Listed[]> {
+async function listJsonFiles(dir: string, dirLabel: string): Promise<Listed[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
     .filter(
@@ -52,7 +53,12 @@ async function listJsonFiles(dir: string): Promise<Listed[]> {
         !entry.name.startsWith('.'),
     )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((entry) => ({ path: join(dir, entry.name), symlink: entry.isSymbolicLink() }));
+    .map((entry) => ({
+      path: join(dir, entry.name),
+      // The folder's label once, not a relative path per file: a thousand files add up.
+      label: dirLabel === '.' ? entry.name : `${dirLabel}/${entry.name}`,
+      symlink: entry.isSymbolicLink(),
+    }));
 }
 
 /** Why a symlink cannot be read as a definition file (opening a FIFO would block); `undefined` when it can. */
@@ -85,7 +91,9 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
   try {
     const info = await stat(path);
     const link = await lstat(path);
-    files = info.isDirectory() ? await listJsonFiles(path) : [{ path, symlink: link.isSymbolicLink() }];
+    files = info.isDirectory()
+      ? await listJsonFiles(path, inputLabel)
+      : [{ path, label: inputLabel, symlink: link.isSymbolicLink() }];
     if (!info.isDirectory() && !info.isFile()) {
       const message = 'input is neither a folder nor a regular file';
       return { definitions, diagnostics: [failure(inputLabel, 'input-unreadable', message)], files: [] };
@@ -96,8 +104,7 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
       code === 'ENOENT' ? 'input does not exist' : `cannot read input (${code ?? String(error)})`;
     return { definitions, diagnostics: [failure(inputLabel, 'input-unreadable', message)], files: [] };
   }
-  const readOne = async ({ path: file, symlink }: Listed): Promise<ReadResult> => {
-    const fileLabel = label(cwd, file);
+  const readOne = async ({ path: file, label: fileLabel, symlink }: Listed): Promise<ReadResult> => {
     const fail = (code: string, message: string): ReadResult => ({
       definitions: [],
       diagnostics: [failure(fileLabel, code, message)],

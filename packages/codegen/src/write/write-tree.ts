@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import {
   access,
   chmod,
@@ -143,14 +152,17 @@ function removeInsideTemps(outDir: string): void {
   }
 }
 
-/** Replaces one file inside the folder atomically: a temp file beside it, renamed over it. */
-async function replaceFile(outDir: string, file: GeneratedFile, suffix: string): Promise<void> {
+/**
+ * Replaces one file inside the folder atomically: a temp file beside it, renamed over it. Synchronous: an update
+ * writes a few files, and each promise round trip costs more than the small writes themselves.
+ */
+function replaceFile(outDir: string, file: GeneratedFile, suffix: string): void {
   const temp = join(outDir, `.fluid-codegen-tmp-${suffix}-${file.path}`);
   try {
-    await writeFile(temp, file.contents);
-    await rename(temp, join(outDir, file.path));
+    writeFileSync(temp, file.contents);
+    renameSync(temp, join(outDir, file.path));
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     fail('cannot write the new output', join(outDir, file.path), error);
   }
 }
@@ -170,10 +182,10 @@ async function updateInPlace(
 ): Promise<void> {
   const changed = new Set([...diff.missing, ...diff.stale]);
   const files = wanted.filter((file) => changed.has(file.path) && file.path !== MANIFEST_NAME);
-  await inBatches(files, (file) => replaceFile(outDir, file, suffix));
+  for (const file of files) replaceFile(outDir, file, suffix);
   await onStage?.('written');
   const manifest = wanted.find((file) => file.path === MANIFEST_NAME);
-  if (manifest !== undefined && changed.has(MANIFEST_NAME)) await replaceFile(outDir, manifest, suffix);
+  if (manifest !== undefined && changed.has(MANIFEST_NAME)) replaceFile(outDir, manifest, suffix);
   await onStage?.('recorded');
   for (const name of diff.extra) {
     try {
