@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { emitDefinition, emitMemo } from './emit-definition.js';
 import type { DefinitionOutput, EmitJob } from './types.js';
@@ -101,6 +102,10 @@ export async function emitAll(
     for (let index = take(); index !== undefined; index = take()) {
       const job = jobs[index];
       if (job !== undefined) outputs[index] = await emitDefinition(job, memo);
+      // Emitting awaits only promises already settled, which never lets the event loop turn: without this,
+      // workers would wait for their next job (handed out from their 'message' events) until the main thread
+      // ran out of jobs, and SIGINT/SIGTERM would not stop the run until it was done.
+      await nextTurn();
     }
   };
   await Promise.all([local(), ...workers]);

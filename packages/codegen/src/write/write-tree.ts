@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
+  constants,
   copyFileSync,
   linkSync,
   lstatSync,
@@ -7,20 +9,10 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
-import {
-  access,
-  chmod,
-  constants,
-  lstat,
-  mkdir,
-  readdir,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../core/types.js';
 import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
@@ -80,43 +72,47 @@ function fail(message: string, path: string, error: unknown): never {
 }
 
 /** The nearest ancestor of `path` that exists and is a file (what makes `path` ENOTDIR). */
-async function fileAncestor(path: string): Promise<string> {
+function fileAncestor(path: string): string {
   for (let current = dirname(path); current !== dirname(current); current = dirname(current)) {
-    const info = await stat(current).catch(() => undefined);
-    if (info?.isFile()) return current;
+    try {
+      if (statSync(current).isFile()) return current;
+    } catch {
+      // Not there, or under the file we are looking for: keep going up.
+    }
   }
   return path;
 }
 
-/** Fails with EACCES/ENOTDIR naming the path when the folder cannot be (re)placed, before anything is written. */
-async function checkWritable(outDir: string): Promise<boolean> {
-  let info: Awaited<ReturnType<typeof stat>>;
+/**
+ * Fails with EACCES/ENOTDIR naming the path when the folder cannot be (re)placed, before anything is written.
+ * The writer's checks and bookkeeping use synchronous calls: each is one cheap system call, where a promise
+ * round trip through the thread pool costs more, and a run makes a couple of dozen of them.
+ */
+function checkWritable(outDir: string): boolean {
+  let info: ReturnType<typeof statSync>;
   try {
-    info = await stat(outDir);
+    info = statSync(outDir);
   } catch (error) {
     if (systemErrorCode(error) === 'ENOENT') {
       try {
-        await mkdir(dirname(outDir), { recursive: true });
+        mkdirSync(dirname(outDir), { recursive: true });
       } catch (mkdirError) {
         fail('cannot create the output folder', dirname(outDir), mkdirError);
       }
       return false;
     }
     if (systemErrorCode(error) === 'ENOTDIR') {
-      throw new OutputError(
-        'a path component is a file, not a folder',
-        await fileAncestor(outDir),
-        'ENOTDIR',
-      );
+      throw new OutputError('a path component is a file, not a folder', fileAncestor(outDir), 'ENOTDIR');
     }
     return fail('cannot use the output folder', outDir, error);
   }
-  if (!info.isDirectory()) throw new OutputError('the output path is not a folder', outDir, 'ENOTDIR');
+  if (info === undefined || !info.isDirectory())
+    throw new OutputError('the output path is not a folder', outDir, 'ENOTDIR');
   // Checked by mode bits as well as access(), since root passes access() on a read-only folder.
   const readOnly = (info.mode & 0o222) === 0;
   try {
-    await access(outDir, constants.W_OK);
-    await access(dirname(outDir), constants.W_OK);
+    accessSync(outDir, constants.W_OK);
+    accessSync(dirname(outDir), constants.W_OK);
   } catch (error) {
     fail('the output folder is not writable', outDir, error);
   }
@@ -128,20 +124,25 @@ async function checkWritable(outDir: string): Promise<boolean> {
 const INSIDE_TEMP = /^\.fluid-codegen-tmp-\d+-[0-9a-f]{8}-/;
 
 /** Puts a crashed run's leftovers right: restores a folder moved aside, then removes stray temp folders. */
-async function recover(outDir: string, names: Siblings): Promise<void> {
+function recover(outDir: string, names: Siblings): void {
   const parent = dirname(outDir);
-  const leftovers = (await readdir(parent)).filter((name) => names.owns(name) !== undefined).sort();
-  const exists = await lstat(outDir).then(
-    () => true,
-    () => false,
-  );
+  const leftovers = readdirSync(parent)
+    .filter((name) => names.owns(name) !== undefined)
+    .sort();
+  let exists = true;
+  try {
+    lstatSync(outDir);
+  } catch {
+    exists = false;
+  }
   for (const name of leftovers) {
     const path = join(parent, name);
     if (!exists && names.owns(name) === 'old') {
-      await rename(path, outDir);
-      return recover(outDir, names);
+      renameSync(path, outDir);
+      recover(outDir, names);
+      return;
     }
-    await rm(path, { recursive: true, force: true });
+    rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -268,14 +269,14 @@ export async function writeTree(
   const target = await realTarget(outDir);
   await checkNotProtected(target, options.protect ?? []);
   const names = siblings(target);
-  await checkWritable(target);
+  checkWritable(target);
   const lock = await acquireLock(names.lock, options.lockTimeoutMs ?? 60_000, signal);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = names.name('tmp', suffix);
   try {
     await options.onStage?.('locked');
-    await recover(target, names);
-    const existed = await checkWritable(target);
+    recover(target, names);
+    const existed = checkWritable(target);
     if (existed) removeInsideTemps(target);
     const identities = existed ? await checkEntries(target) : new Map<string, FileIdentity>();
     const wanted = withManifest(files, options.definitions);
