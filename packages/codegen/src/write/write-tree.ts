@@ -56,7 +56,7 @@ export interface WriteOptions {
    * then; a file still of that identity is not read again.
    */
   readonly known?: ReadonlyMap<string, { readonly contents: string; readonly identity: FileIdentity }>;
-  /** Aborting before the new tree is swapped in leaves the folder as it was and rejects with `AbortError`. */
+  /** Aborting before anything is written leaves the folder as it was and rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
 
