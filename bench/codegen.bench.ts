@@ -2,16 +2,22 @@
 // beside json-schema-to-typescript alone (with and without Prettier) on the same schemas, with the ratios;
 // an incremental CLI run (1000 definitions, one changed) against a cold one; then validation operations
 // per second of a generated validator, ajv and a hand-written Zod schema on one payload.
+// The machine may be shared: every measurement is repeated in interleaved rounds (the order rotates each
+// round) and reported as the median, with the lowest and highest per-round ratio beside it.
+// fluid-codegen is measured as users run it, from the built package, when dist/ is fresh; otherwise from the
+// sources through tsx (slower: esbuild's keepNames wrappers, and each worker thread compiles the sources again).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generate, main, type SourcedDefinition } from '@fluid-droplet/codegen';
+import type * as Codegen from '@fluid-droplet/codegen';
+import type { SourcedDefinition } from '@fluid-droplet/codegen';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { Bench } from 'tinybench';
 import * as z from 'zod';
+import { staleBuild } from '../scripts/release-pack.js';
 
 type Compile = (
   schema: object,
@@ -20,6 +26,12 @@ type Compile = (
 ) => Promise<string>;
 
 const root = join(import.meta.dirname, '..');
+const stale = staleBuild();
+const { generate, main }: typeof Codegen =
+  stale === undefined
+    ? await import(pathToFileURL(join(root, 'packages/codegen/dist/index.js')).href)
+    : await import('@fluid-droplet/codegen');
+const source = stale === undefined ? 'the built package' : `the sources through tsx (${stale})`;
 // json-schema-to-typescript is a dependency of the codegen package, not of the workspace root.
 const { compile } = createRequire(join(root, 'packages/codegen/package.json'))(
   'json-schema-to-typescript',
@@ -117,11 +129,45 @@ async function timed(task: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The median of per-round ratios, with their range: `0.45 (0.41–0.52)`. */
+function ratio(numerators: readonly number[], denominators: readonly number[]): string {
+  const ratios = numerators.map((value, index) => value / (denominators[index] ?? Number.NaN));
+  return `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+}
+
+/** Runs `tasks` in `rounds` rounds, rotating their order each round; the times of each task, in ms. */
+async function interleaved(
+  tasks: ReadonlyArray<() => Promise<unknown>>,
+  rounds: number,
+): Promise<number[][]> {
+  const times = tasks.map((): number[] => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let step = 0; step < tasks.length; step++) {
+      const index = (round + step) % tasks.length;
+      const task = tasks[index];
+      if (task !== undefined) times[index]?.push(await timed(task));
+    }
+  }
+  return times;
+}
+
 const perDefinition = (ms: number, count: number): string => `${(ms / count).toFixed(3)} ms`;
 
 async function generationTable(): Promise<void> {
   const rows = [];
-  for (const count of [10, 100, 1000]) {
+  for (const [count, rounds] of [
+    [10, 7],
+    [100, 5],
+    [1000, 3],
+  ] as const) {
     const input = definitions(count);
     const schemas = input.flatMap(({ definition }) => [
       definition.request_schema,
@@ -132,28 +178,34 @@ async function generationTable(): Promise<void> {
         await compile(structuredClone(schema) as object, `Type${index}`, { bannerComment: '', format });
       }
     };
-    const ours = await timed(async () => {
+    const ours = async () => {
       const result = await generate(input);
       if (!result.ok) throw new Error('synthetic definitions failed to generate');
-    });
-    const plain = await timed(jstt(false));
-    const formatted = await timed(jstt(true));
+    };
+    const [generated = [], plain = [], formatted = []] = await interleaved(
+      [ours, jstt(false), jstt(true)],
+      rounds,
+    );
     rows.push({
       definitions: count,
-      'fluid-codegen (types + Zod)': perDefinition(ours, count),
-      'jstt, no Prettier': perDefinition(plain, count),
-      'jstt + Prettier': perDefinition(formatted, count),
-      'ratio to jstt + Prettier (target <= 0.5)': (ours / formatted).toFixed(2),
-      'ratio to jstt, no Prettier': (ours / plain).toFixed(2),
+      rounds,
+      'fluid-codegen (types + Zod)': perDefinition(median(generated), count),
+      'jstt, no Prettier': perDefinition(median(plain), count),
+      'jstt + Prettier': perDefinition(median(formatted), count),
+      'ratio to jstt + Prettier (target <= 0.5)': ratio(generated, formatted),
+      'ratio to jstt, no Prettier': ratio(generated, plain),
     });
   }
   process.stdout.write(
-    `Generation time per definition (one run each, same process; fluid-codegen on up to ${availableParallelism()} threads from 200 definitions)\n` +
-      'The synthetic definitions share one response schema, so checking their examples compiles one ajv\n' +
-      "validator (compiled validators are shared by schema, as most of Fluid's own definitions share theirs).\n",
+    `Generation time per definition, median of interleaved rounds (fluid-codegen from ${source}, on up to ${availableParallelism()} threads from 200 definitions)\n` +
+      'Ratios: median of the per-round ratios (lowest–highest). The synthetic definitions share one response\n' +
+      "schema and one line-item schema, as most of Fluid's own definitions share theirs.\n",
   );
   console.table(rows);
 }
+
+/** Measured rounds of the incremental table. */
+const ROUNDS = 5;
 
 /** The CLI on 1000 definition files: a cold run into an empty folder, then a run after one file changed. */
 async function incrementalTable(): Promise<void> {
@@ -166,24 +218,35 @@ async function incrementalTable(): Promise<void> {
   }
   const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: () => true } };
   const args = ['generate', '--input', 'defs', '--out', 'out'];
-  const cold = await timed(async () => {
-    if ((await main(args, io)) !== 0) throw new Error('cold run failed');
-  });
-  const [first] = input;
-  if (first === undefined) return;
-  await writeFile(
-    join(dir, 'defs', `${first.definition.name}.json`),
-    JSON.stringify({ ...first.definition, description: 'Changed for the incremental run.' }),
+  const run = async (what: string) => {
+    if ((await main(args, io)) !== 0) throw new Error(`${what} run failed`);
+  };
+  const colds: number[] = [];
+  const incrementals: number[] = [];
+  // Round 0 warms up both kinds of run (as the generation table's first rounds do) and is not counted.
+  for (let round = 0; round <= ROUNDS; round++) {
+    await rm(join(dir, 'out'), { recursive: true, force: true });
+    const cold = await timed(() => run('cold'));
+    const changed = input[(round * 337) % input.length];
+    if (changed === undefined) return;
+    await writeFile(
+      join(dir, 'defs', `${changed.definition.name}.json`),
+      JSON.stringify({ ...changed.definition, description: `Changed in round ${round}.` }),
+    );
+    const incremental = await timed(() => run('incremental'));
+    if (round === 0) continue;
+    colds.push(cold);
+    incrementals.push(incremental);
+  }
+  process.stdout.write(
+    `\nfluid-codegen generate on 1000 definition files (in process, output written; median of ${ROUNDS} rounds after one to warm up)\n`,
   );
-  const incremental = await timed(async () => {
-    if ((await main(args, io)) !== 0) throw new Error('incremental run failed');
-  });
-  process.stdout.write('\nfluid-codegen generate on 1000 definition files (in process, output written)\n');
+  const shares = incrementals.map((ms, index) => (100 * ms) / (colds[index] ?? Number.NaN));
   console.table([
     {
-      'cold run': `${cold.toFixed(0)} ms`,
-      'one definition changed': `${incremental.toFixed(0)} ms`,
-      'share of the cold run (target <= 5%)': `${((100 * incremental) / cold).toFixed(1)}%`,
+      'cold run': `${median(colds).toFixed(0)} ms`,
+      'one definition changed': `${median(incrementals).toFixed(0)} ms`,
+      'share of the cold run (target <= 5%)': `${median(shares).toFixed(1)}% (${Math.min(...shares).toFixed(1)}–${Math.max(...shares).toFixed(1)}%)`,
     },
   ]);
   await rm(dir, { recursive: true, force: true });

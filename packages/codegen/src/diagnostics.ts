@@ -29,7 +29,10 @@ export function failsUnderStrict(diagnostic: Diagnostic): boolean {
 
 /** Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 requires. */
 export function childPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${String(token).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  const text = String(token);
+  // Most tokens need no escape; the emitters make a pointer for every node, so the common case stays cheap.
+  if (!text.includes('~') && !text.includes('/')) return `${pointer}/${text}`;
+  return `${pointer}/${text.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 }
 
 /** Formats a diagnostic as one line: `file: definition: /pointer: error[code]: message`. */

@@ -1,12 +1,11 @@
+import { definitionFragments } from './core/emit-definition.js';
 import { emitAll, threadsFor } from './core/emit-pool.js';
 import type { DefinitionOutput, EmitJob, EmitSettings, GeneratedFile } from './core/types.js';
 import { type Diagnostic, failsUnderStrict } from './diagnostics.js';
 import { emitZodRuntime } from './emit/emitters.js';
 import { banner, DEFAULT_COMMAND } from './emit/module.js';
-import { type RegistryEntry, renderRegistry } from './emit/registry.js';
-import { stripVendorKeywords } from './emit/strip-vendor.js';
+import { REGISTRY_FILE, renderRegistry } from './emit/registry.js';
 import { canonicalJson, sha256 } from './hash.js';
-import { checkExample } from './load/check-example.js';
 import type { SourcedDefinition } from './load/definition.js';
 import { assignNames, type DefinitionNames } from './naming/assign-names.js';
 import type { FormatMode } from './schema/prepared.js';
@@ -78,7 +77,47 @@ function compare(a: string, b: string): number {
  * keeps the cache.
  */
 export function cacheKey(hash: string, settings: EmitSettings): string {
-  return sha256(canonicalJson({ hash, settings: { ...settings, maxDepth: settings.maxDepth ?? null } }));
+  return keyFor(settingsJson(settings))(hash);
+}
+
+function settingsJson(settings: EmitSettings): string {
+  return canonicalJson({ ...settings, maxDepth: settings.maxDepth ?? null });
+}
+
+/**
+ * {@link cacheKey} for one run's settings, serialized once: the same text as the canonical JSON of
+ * `{ hash, settings }` (keys in order: `hash`, then `settings`).
+ */
+function keyFor(settings: string): (hash: string) => string {
+  return (hash) => sha256(`{"hash":${JSON.stringify(hash)},"settings":${settings}}`);
+}
+
+/** Cached outputs by definition name and source bytes (`name`, newline, `sourceSha256`). */
+function sourceIndex(cache: GenerateCache | undefined): Map<string, DefinitionOutput> {
+  const index = new Map<string, DefinitionOutput>();
+  for (const output of cache?.values() ?? []) {
+    if (output.source !== undefined) index.set(`${output.source.name}\n${output.source.sha256}`, output);
+  }
+  return index;
+}
+
+/**
+ * The input hash of a definition read from the same bytes as one already cached under the same names: the
+ * cached output's own (its hash covers the definition, the names and the generator version), so the
+ * definition need not be serialized and hashed again. `undefined` when there is none.
+ */
+function knownHash(
+  index: ReadonlyMap<string, DefinitionOutput>,
+  item: SourcedDefinition,
+  names: DefinitionNames,
+): string | undefined {
+  if (item.sourceSha256 === undefined) return undefined;
+  const output = index.get(`${item.definition.name}\n${item.sourceSha256}`);
+  const same =
+    output?.file?.path === names.fileName &&
+    output.types[0] === `${names.typePrefix}Request` &&
+    output.validators[0] === `${names.constPrefix}RequestSchema`;
+  return same ? output.hash : undefined;
 }
 
 /** `output` as reused for `item`: its diagnostics carry this run's source label. */
@@ -89,23 +128,6 @@ function relocate(output: DefinitionOutput, item: SourcedDefinition): Definition
     definition: item.definition.name,
   }));
   return { ...output, diagnostics };
-}
-
-/** Adds the `example_response` check to a freshly emitted output (only when its schemas were fine). */
-function withExampleCheck(
-  output: DefinitionOutput,
-  item: SourcedDefinition,
-  strict: boolean,
-): DefinitionOutput {
-  if (output.file === undefined) return output;
-  const found = checkExample(item, strict);
-  if (found.length === 0) return output;
-  const failed = found.some((diagnostic) => diagnostic.severity === 'error');
-  return {
-    ...output,
-    diagnostics: [...output.diagnostics, ...found],
-    file: failed ? undefined : output.file,
-  };
 }
 
 /** Names the registry module declares itself. */
@@ -185,12 +207,16 @@ export async function generate(
     formats: options.formats ?? 'assert',
     command: options.command ?? DEFAULT_COMMAND,
   };
+  const unchanged = sourceIndex(options.cache);
+  const keyOf = keyFor(settingsJson(settings));
   const planned: Array<{ item: SourcedDefinition; names: DefinitionNames; key: string; hash: string }> = [];
   for (const item of sorted) {
     const names = assigned.names.get(item);
     if (names === undefined) continue;
-    const hash = sha256(canonicalJson({ definition: item.definition, names, version: VERSION }));
-    planned.push({ item, names, hash, key: cacheKey(hash, settings) });
+    const hash =
+      knownHash(unchanged, item, names) ??
+      sha256(canonicalJson({ definition: item.definition, names, version: VERSION }));
+    planned.push({ item, names, hash, key: keyOf(hash) });
   }
   const misses = planned.flatMap((plan, index) => (options.cache?.has(plan.key) === true ? [] : [index]));
   const jobs: EmitJob[] = misses.map((index) => {
@@ -203,9 +229,13 @@ export async function generate(
     const plan = planned[planIndex];
     const output = fresh[jobIndex];
     if (plan === undefined || output === undefined) return;
-    const checked = withExampleCheck(output, plan.item, settings.strict);
-    emittedOutputs.set(planIndex, checked);
-    options.cache?.set(plan.key, checked);
+    const { definition, sourceSha256 } = plan.item;
+    const made =
+      sourceSha256 === undefined
+        ? output
+        : { ...output, source: { name: definition.name, sha256: sourceSha256 } };
+    emittedOutputs.set(planIndex, made);
+    options.cache?.set(plan.key, made);
   });
   const emitted = misses.map((index) => planned[index]?.item.definition.name ?? '');
   const outputs: Array<{
@@ -217,8 +247,14 @@ export async function generate(
   planned.forEach(({ item, names, key }, index) => {
     const own = emittedOutputs.get(index);
     const cached = options.cache?.get(key);
-    const output = own ?? (cached === undefined ? undefined : relocate(cached, item));
+    let output = own ?? (cached === undefined ? undefined : relocate(cached, item));
     if (output === undefined) return;
+    if (output.registry === undefined && output.file !== undefined) {
+      // Reused without its registry parts (not recovered from index.ts): render them once, and keep them.
+      const registry = definitionFragments(item, names, output.types);
+      output = { ...output, registry };
+      if (cached !== undefined) options.cache?.set(key, { ...cached, registry });
+    }
     diagnostics.push(...output.diagnostics);
     outputs.push({ item, names, key, output });
   });
@@ -242,22 +278,10 @@ export async function generate(
   if (failed) return { ok: false, files: [], diagnostics, emitted, definitions: records };
 
   const files: GeneratedFile[] = [];
-  const entries: RegistryEntry[] = [];
-  for (const { item, names, output } of outputs) {
-    if (output.file !== undefined) files.push(output.file);
-    const { definition } = item;
-    entries.push({
-      names,
-      types: output.types,
-      definition: {
-        ...definition,
-        request_schema: stripVendorKeywords(definition.request_schema),
-        response_schema: stripVendorKeywords(definition.response_schema),
-      },
-    });
-  }
+  for (const { output } of outputs) if (output.file !== undefined) files.push(output.file);
+  const fragments = outputs.flatMap(({ output }) => (output.registry === undefined ? [] : [output.registry]));
   const inputHash = sha256(outputs.map(({ output }) => output.hash).join('\n'));
-  files.push({ path: 'index.ts', contents: renderRegistry(entries, inputHash, settings.command) });
+  files.push({ path: REGISTRY_FILE, contents: renderRegistry(fragments, inputHash, settings.command) });
   if (outputs.some(({ output }) => output.runtime.size > 0)) {
     const runtime = emitZodRuntime();
     files.push({ path: '_runtime.ts', contents: `${banner(sha256(runtime), settings.command)}${runtime}` });

@@ -94,6 +94,34 @@ describe('generate', () => {
     expect(third.files).toEqual((await generate([shipping, edited])).files);
   });
 
+  it('takes a definition read from the same bytes, under the same names, as unchanged without hashing it', async () => {
+    const cache: GenerateCache = new Map();
+    const fromFile = { ...test, sourceSha256: 'bytes-1' };
+    const first = await generate([shipping, fromFile], { cache });
+    // Same bytes: the cached output answers for it, even for an object that is not the one hashed before.
+    const copy = { ...fromFile, definition: { ...fromFile.definition } };
+    const again = await generate([shipping, copy], { cache });
+    expect(again.emitted).toEqual([]);
+    expect(again.files).toEqual(first.files);
+    // Other bytes: hashed and compared as usual.
+    const edited = {
+      ...fromFile,
+      sourceSha256: 'bytes-2',
+      definition: { ...test.definition, description: 'x' },
+    };
+    const third = await generate([shipping, edited], { cache });
+    expect(third.emitted).toEqual(['test_callback_system']);
+    expect(third.files).toEqual((await generate([shipping, edited])).files);
+    // Same bytes under other names (another definition now takes its file name): not taken as unchanged.
+    const renamed = await generate(
+      [shipping, { ...edited, definition: { ...edited.definition, name: 'test-callback-system' } }],
+      {
+        cache,
+      },
+    );
+    expect(renamed.emitted).toEqual(['test-callback-system']);
+  });
+
   it('warns when example_response does not match response_schema, and fails under strict (B1.9)', async () => {
     const bad = sourced('a', {
       response_schema: { type: 'object', properties: { total: { type: 'number' } } },

@@ -4,6 +4,10 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
+import { loadDefinitions } from '../src/load/load-definitions.js';
+import { MANIFEST_NAME } from '../src/write/manifest.js';
+import { loadManifestCache } from '../src/write/manifest-cache.js';
+import { writeTree } from '../src/write/write-tree.js';
 import { runMain, snapshotDir, sourced, tempDir } from './helpers.js';
 
 function many(count: number) {
@@ -91,6 +95,90 @@ describe('fluid-codegen generate, incremental across runs', () => {
 
     // --force re-emits everything and changes nothing.
     expect((await runMain([...args, '--force'], dir)).stdout).toContain('already up to date');
+  }, 120_000);
+
+  it('finishes an incremental run interrupted after it replaced modules and before it wrote the manifest', async () => {
+    const dir = await tempDir();
+    const defs = join(dir, 'defs');
+    const out = join(dir, 'out');
+    await mkdir(defs);
+    for (const { definition } of many(12)) {
+      await writeFile(join(defs, `${definition.name}.json`), JSON.stringify(definition));
+    }
+    const args = ['generate', '--input', 'defs', '--out', 'out'];
+    expect((await runMain(args, dir)).code).toBe(0);
+    const before = await readFile(join(out, MANIFEST_NAME), 'utf8');
+    const command = /run `([^`]*)`/.exec(await readFile(join(out, 'index.ts'), 'utf8'))?.[1] ?? '';
+
+    // One definition changed, one removed, one added; the run writing that dies after replacing the modules.
+    const changed = join(defs, 'callback_3.json');
+    await writeFile(
+      changed,
+      JSON.stringify({ ...JSON.parse(await readFile(changed, 'utf8')), description: 'Changed.' }),
+    );
+    await rm(join(defs, 'callback_7.json'));
+    const [added] = many(13).slice(12);
+    await writeFile(join(defs, 'added.json'), JSON.stringify({ ...added?.definition, name: 'added' }));
+    const result = await generate((await loadDefinitions('defs', { cwd: dir })).definitions, { command });
+    const crash = writeTree(out, result.files, {
+      definitions: result.definitions,
+      onStage: (stage) => {
+        if (stage === 'written') throw new Error('killed');
+      },
+    });
+    await expect(crash).rejects.toThrow('killed');
+    // What a kill in the middle of a replacement leaves too: a temp file inside the folder.
+    await writeFile(join(out, '.fluid-codegen-tmp-1-0123abcd-callback-4.ts'), 'half a module');
+    expect(await readFile(join(out, MANIFEST_NAME), 'utf8')).toBe(before);
+    expect((await readFile(join(out, 'callback-3.ts'), 'utf8')).includes('Changed.')).toBe(true);
+
+    // --check sees the folder is not what the input makes; the next run finishes the update.
+    expect((await runMain([...args, '--check'], dir)).code).toBe(1);
+    const repaired = await runMain(args, dir);
+    expect(repaired.code).toBe(0);
+    expect(await runMain([...args, '--check'], dir)).toMatchObject({ code: 0 });
+    const tree = await snapshotDir(out);
+    expect(Object.keys(tree)).not.toContain('callback-7.ts');
+    expect(Object.keys(tree).filter((name) => name.startsWith('.fluid-codegen-tmp'))).toEqual([]);
+    // And it is the tree a cold run makes.
+    await rm(out, { recursive: true });
+    expect((await runMain(args, dir)).code).toBe(0);
+    expect(await snapshotDir(out)).toEqual(tree);
+  }, 120_000);
+
+  it('reads back each output with its source bytes and registry parts, but no source from another version', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'defs'));
+    for (const { definition } of many(3)) {
+      await writeFile(join(dir, 'defs', `${definition.name}.json`), JSON.stringify(definition));
+    }
+    expect((await runMain(['generate', '--input', 'defs', '--out', 'out'], dir)).code).toBe(0);
+    const out = join(dir, 'out');
+    const outputs = [...(await loadManifestCache(out)).cache.values()];
+    expect(outputs).toHaveLength(3);
+    for (const output of outputs) {
+      expect(output.source?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(output.registry).toHaveLength(7);
+    }
+    // An index.ts edited by hand: its parts are not taken from it.
+    const index = join(out, 'index.ts');
+    await writeFile(index, `${await readFile(index, 'utf8')}// edited\n`);
+    expect([...(await loadManifestCache(out)).cache.values()].map((output) => output.registry)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Another version's input hashes are not this version's: no definition is taken as unchanged by its bytes.
+    const manifest = join(out, MANIFEST_NAME);
+    await writeFile(
+      manifest,
+      (await readFile(manifest, 'utf8')).replace(/"version": "[^"]*"/, '"version": "0.0.0"'),
+    );
+    expect([...(await loadManifestCache(out)).cache.values()].map((output) => output.source)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   }, 120_000);
 
   it('never hangs on a FIFO put in place of a stored module or a definition file', async () => {

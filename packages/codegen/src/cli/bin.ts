@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `fluid-codegen` executable: runs `main` with the process's arguments. SIGINT and SIGTERM stop the
-// run before it swaps anything in (the output folder stays as it was) and exit 130 or 143; they also end
-// `--watch`. The handlers stay installed, so a second Ctrl-C cannot kill the process halfway through a swap.
+// run before it writes anything (the output folder stays as it was) and exit 130 or 143; they also end
+// `--watch`. The handlers stay installed, so a second Ctrl-C cannot kill the process halfway through a write.
 import { main } from './main.js';
 
 const controller = new AbortController();

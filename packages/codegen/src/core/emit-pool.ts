@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { emitDefinition } from './emit-definition.js';
+import { emitDefinition, emitMemo } from './emit-definition.js';
 import type { DefinitionOutput, EmitJob } from './types.js';
 
 /** From this many definitions to emit, a run spreads them over worker threads as well as the main thread. */
@@ -95,10 +96,16 @@ export async function emitAll(
     });
   }
 
+  // The main thread's share of the run's memo (each worker keeps its own, and lives one run).
+  const memo = emitMemo();
   const local = async (): Promise<void> => {
     for (let index = take(); index !== undefined; index = take()) {
       const job = jobs[index];
-      if (job !== undefined) outputs[index] = await emitDefinition(job);
+      if (job !== undefined) outputs[index] = await emitDefinition(job, memo);
+      // Emitting awaits only promises already settled, which never lets the event loop turn: without this,
+      // workers would wait for their next job (handed out from their 'message' events) until the main thread
+      // ran out of jobs, and SIGINT/SIGTERM would not stop the run until it was done.
+      await nextTurn();
     }
   };
   await Promise.all([local(), ...workers]);

@@ -20,6 +20,11 @@ export interface CallbackDefinition {
 export interface SourcedDefinition {
   readonly definition: CallbackDefinition;
   readonly source: string;
+  /**
+   * SHA-256 of the bytes of the file it was read from, when it was read from a file: a later run that reads
+   * the same bytes knows the definition is unchanged without hashing it again.
+   */
+  readonly sourceSha256?: string;
 }
 
 /** The fields a definition may carry; anything else is reported as unknown and ignored. */

@@ -1,7 +1,16 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { sha256 } from '../hash.js';
 import type { SourcedDefinition } from './definition.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { parseJsonFile } from './parse-text.js';
@@ -34,15 +43,16 @@ function failure(file: string, code: string, message: string): Diagnostic {
   return { severity: 'error', code, message, pointer: '', file };
 }
 
-/** One file to read, and whether it was reached through a symlink (checked before it is opened). */
+/** One file to read, its label, and whether it was reached through a symlink (checked before it is opened). */
 interface Listed {
   readonly path: string;
+  readonly label: string;
   readonly symlink: boolean;
 }
 
 /** The folder's `.json` files, sorted; symlinks are listed too (they are followed, or reported, when read). */
-async function listJsonFiles(dir: string): Promise<Listed[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function listJsonFiles(dir: string, dirLabel: string): Promise<Listed[]> {
+  const entries = readdirSync(dir, { withFileTypes: true });
   return entries
     .filter(
       (entry) =>
@@ -51,12 +61,22 @@ async function listJsonFiles(dir: string): Promise<Listed[]> {
         !entry.name.startsWith('.'),
     )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((entry) => ({ path: join(dir, entry.name), symlink: entry.isSymbolicLink() }));
+    .map((entry) => ({
+      path: join(dir, entry.name),
+      // The folder's label once, not a relative path per file: a thousand files add up.
+      label: dirLabel === '.' ? entry.name : `${dirLabel}/${entry.name}`,
+      symlink: entry.isSymbolicLink(),
+    }));
 }
 
 /** Why a symlink cannot be read as a definition file (opening a FIFO would block); `undefined` when it can. */
 async function unreadableLink(file: string): Promise<string | undefined> {
-  const target = await stat(file).catch(() => undefined);
+  let target: ReturnType<typeof statSync>;
+  try {
+    target = statSync(file);
+  } catch {
+    target = undefined;
+  }
   if (target === undefined) return 'symlink to nothing: its target does not exist';
   if (!target.isFile()) return 'symlink to something other than a regular file';
   return undefined;
@@ -82,9 +102,12 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
   const diagnostics: Diagnostic[] = [];
   let files: Listed[];
   try {
-    const info = await stat(path);
-    const link = await lstat(path);
-    files = info.isDirectory() ? await listJsonFiles(path) : [{ path, symlink: link.isSymbolicLink() }];
+    // Synchronous, as the reads below: the listing is three cheap calls, not worth three promise round trips.
+    const info = statSync(path);
+    const link = lstatSync(path);
+    files = info.isDirectory()
+      ? await listJsonFiles(path, inputLabel)
+      : [{ path, label: inputLabel, symlink: link.isSymbolicLink() }];
     if (!info.isDirectory() && !info.isFile()) {
       const message = 'input is neither a folder nor a regular file';
       return { definitions, diagnostics: [failure(inputLabel, 'input-unreadable', message)], files: [] };
@@ -95,8 +118,7 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
       code === 'ENOENT' ? 'input does not exist' : `cannot read input (${code ?? String(error)})`;
     return { definitions, diagnostics: [failure(inputLabel, 'input-unreadable', message)], files: [] };
   }
-  const readOne = async ({ path: file, symlink }: Listed): Promise<ReadResult> => {
-    const fileLabel = label(cwd, file);
+  const readOne = async ({ path: file, label: fileLabel, symlink }: Listed): Promise<ReadResult> => {
     const fail = (code: string, message: string): ReadResult => ({
       definitions: [],
       diagnostics: [failure(fileLabel, code, message)],
@@ -118,9 +140,12 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
           `file is ${info.size} bytes, over the limit of ${limits.maxBytes} (--max-bytes)`,
         );
       }
-      const parsed = parseJsonFile(fileLabel, readFileSync(fd));
+      const bytes = readFileSync(fd);
+      const parsed = parseJsonFile(fileLabel, bytes);
       if (!parsed.ok) return { definitions: [], diagnostics: parsed.diagnostics };
-      return readDefinitions(parsed.value, fileLabel, limits.maxJsonDepth);
+      const read = readDefinitions(parsed.value, fileLabel, limits.maxJsonDepth);
+      const sourceSha256 = sha256(bytes);
+      return { ...read, definitions: read.definitions.map((item) => ({ ...item, sourceSha256 })) };
     } catch (error) {
       return fail('input-unreadable', `cannot read file (${errorCode(error) ?? String(error)})`);
     } finally {

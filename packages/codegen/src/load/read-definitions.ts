@@ -26,11 +26,25 @@ function describe(value: unknown): string {
 
 /** Deepest nesting of a JSON value, computed without recursion so hostile inputs cannot overflow the stack. */
 function exceedsDepth(value: unknown, limit: number): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    if (typeof item.value !== 'object' || item.value === null) continue;
-    if (item.depth >= limit) return true;
-    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 });
+  // Two parallel stacks of plain values: every definition of every run passes through here.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const item = values.pop();
+    const depth = depths.pop() ?? 0;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= limit) return true;
+    if (Array.isArray(item)) {
+      for (const child of item) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    } else {
+      for (const key in item) {
+        values.push((item as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
+      }
+    }
   }
   return false;
 }

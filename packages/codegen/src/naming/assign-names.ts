@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourcedDefinition } from '../load/definition.js';
-import { camelCase, kebabCase, pascalCase } from './case.js';
+import { caseForms } from './case.js';
 
 /** The identifiers and file name generated for one definition. */
 export interface DefinitionNames {
@@ -21,22 +21,22 @@ function range(prefix: string): string[] {
   return Array.from({ length: 9 }, (_, index) => `${prefix}${index + 1}`);
 }
 
-/** Why a name cannot be used at all, or `undefined` when it can. */
-function nameProblem(name: string): string | undefined {
+/** Why a name cannot be used at all (`pascal`: its PascalCase form), or `undefined` when it can. */
+function nameProblem(name: string, pascal: string): string | undefined {
   if (name.trim() === '') return 'name is empty';
   if (name !== name.trim()) return 'name has leading or trailing whitespace';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'name contains a control character (NUL, newline, ...)';
   if (/[/\\]/.test(name) || name.includes('..')) return 'name looks like a path (/, \\ or ..)';
   if (/^[A-Za-z]:/.test(name)) return 'name looks like a drive path';
-  if (pascalCase(name) === '') return 'name has no letters or digits to build identifiers from';
+  if (pascal === '') return 'name has no letters or digits to build identifiers from';
   return undefined;
 }
 
-function namesFor(name: string): DefinitionNames {
-  let typePrefix = pascalCase(name);
-  let constPrefix = camelCase(name);
-  let stem = kebabCase(name);
+function namesFor(forms: ReturnType<typeof caseForms>): DefinitionNames {
+  let typePrefix = forms.pascal;
+  let constPrefix = forms.camel;
+  let stem = forms.kebab;
   if (RESERVED_TYPE_PREFIXES.has(typePrefix)) {
     typePrefix = `${typePrefix}Definition`;
     constPrefix = `${constPrefix}Definition`;
@@ -72,12 +72,13 @@ export function assignNames(definitions: readonly SourcedDefinition[]): Assigned
   };
   for (const item of definitions) {
     const { name } = item.definition;
-    const problem = nameProblem(name);
+    const forms = caseForms(name);
+    const problem = nameProblem(name, forms.pascal);
     if (problem !== undefined) {
       report(item, 'invalid-name', `${problem}: ${JSON.stringify(name)}`);
       continue;
     }
-    const derived = namesFor(name);
+    const derived = namesFor(forms);
     const keys: Array<[string, string]> = [
       [`name:${name}`, 'has the same name as'],
       [`type:${derived.typePrefix.toLowerCase()}`, `gets the same identifiers (${derived.typePrefix}...) as`],

@@ -14,22 +14,32 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
+function identifier(joined: string): string {
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+
 /** `update_cart_shipping` -> `UpdateCartShipping`; a leading digit gets a `_` so it stays an identifier. */
 export function pascalCase(name: string): string {
-  const joined = words(name).map(capitalize).join('');
-  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  return caseForms(name).pascal;
 }
 
 /** `update_cart_shipping` -> `updateCartShipping`; a leading digit gets a `_` so it stays an identifier. */
 export function camelCase(name: string): string {
-  const [first = '', ...rest] = words(name);
-  const joined = first.toLowerCase() + rest.map(capitalize).join('');
-  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  return caseForms(name).camel;
 }
 
 /** `update_cart_shipping` -> `update-cart-shipping`: lower case only, so safe on case-insensitive file systems. */
 export function kebabCase(name: string): string {
-  return words(name)
-    .map((word) => word.toLowerCase())
-    .join('-');
+  return caseForms(name).kebab;
+}
+
+/** {@link pascalCase}, {@link camelCase} and {@link kebabCase} of one name, splitting it into words once. */
+export function caseForms(name: string): { pascal: string; camel: string; kebab: string } {
+  const parts = words(name);
+  const [first = '', ...rest] = parts;
+  return {
+    pascal: identifier(parts.map(capitalize).join('')),
+    camel: identifier(first.toLowerCase() + rest.map(capitalize).join('')),
+    kebab: parts.map((word) => word.toLowerCase()).join('-'),
+  };
 }

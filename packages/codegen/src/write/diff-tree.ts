@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
 import type { GeneratedFile } from '../generate.js';
@@ -31,9 +31,10 @@ export function isCurrent(diff: TreeDiff): boolean {
   return diff.missing.length + diff.stale.length + diff.extra.length + diff.conflicts.length === 0;
 }
 
-async function readText(path: string): Promise<string | undefined> {
+// Synchronous reads: a folder of a thousand small modules costs more in promise round trips than in reading.
+function readText(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if (['ENOENT', 'EISDIR'].includes(systemErrorCode(error) ?? '')) return undefined;
     throw new OutputError('cannot read', path, systemErrorCode(error), { cause: error });
@@ -53,7 +54,7 @@ export async function diffTree(
   let names: string[];
   let folders = new Set<string>();
   try {
-    const entries = await readdir(outDir, { withFileTypes: true });
+    const entries: Dirent[] = readdirSync(outDir, { withFileTypes: true });
     names = entries.map((entry) => entry.name).sort();
     folders = new Set(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name));
   } catch (error) {
@@ -64,16 +65,15 @@ export async function diffTree(
     names = [];
   }
   const manifest = parseManifest(
-    names.includes(MANIFEST_NAME) ? await readText(join(outDir, MANIFEST_NAME)) : undefined,
+    names.includes(MANIFEST_NAME)
+      ? (known?.recall(MANIFEST_NAME) ?? readText(join(outDir, MANIFEST_NAME)))
+      : undefined,
   );
   const existing = new Map<string, { owned: boolean; contents: string | undefined }>();
-  // Only regular files are read (a FIFO would block); a big folder is read many files at a time.
+  // Only regular files are read (a FIFO would block).
   const contents = new Map<string, string | undefined>();
-  const files = names.filter((name) => !folders.has(name));
-  for (let start = 0; start < files.length; start += 32) {
-    const batch = files.slice(start, start + 32);
-    const read = await Promise.all(batch.map((name) => known?.recall(name) ?? readText(join(outDir, name))));
-    for (const [index, name] of batch.entries()) contents.set(name, read[index]);
+  for (const name of names) {
+    if (!folders.has(name)) contents.set(name, known?.recall(name) ?? readText(join(outDir, name)));
   }
   for (const name of names) {
     const text = contents.get(name);

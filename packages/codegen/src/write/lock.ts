@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockTimeoutError, OutputError, systemErrorCode } from '../errors/codegen-error.js';
@@ -105,10 +106,14 @@ export async function acquireLock(path: string, timeoutMs: number, signal?: Abor
   for (;;) {
     signal?.throwIfAborted();
     try {
-      await mkdir(path);
+      // Synchronous, as the writer's other bookkeeping: two cheap calls on every run.
+      mkdirSync(path);
       const token = randomBytes(8).toString('hex');
-      await writeFile(join(path, 'owner'), `${process.pid} ${token}`);
-      return { path, release: () => rm(path, { recursive: true, force: true }) };
+      writeFileSync(join(path, 'owner'), `${process.pid} ${token}`);
+      return {
+        path,
+        release: async () => rmSync(path, { recursive: true, force: true }),
+      };
     } catch (error) {
       const code = systemErrorCode(error);
       if (code !== 'EEXIST') throw new OutputError('cannot create the lock', path, code, { cause: error });

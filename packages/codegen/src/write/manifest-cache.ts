@@ -1,10 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DefinitionOutput } from '../core/types.js';
+import { REGISTRY_FILE, type RegistryFragments, splitRegistry } from '../emit/registry.js';
 import type { GenerateCache } from '../generate.js';
 import { sha256 } from '../hash.js';
-import { MANIFEST_NAME, readManifest } from './manifest.js';
+import { VERSION } from '../version.js';
+import { MANIFEST_NAME, type ManifestDefinition, readManifest } from './manifest.js';
 import { type FileIdentity, identityOf } from './out-folder.js';
 
 /** A module path the manifest may name: one plain file in the output folder, nothing else. */
@@ -13,28 +14,60 @@ function isPlainFile(path: string): boolean {
 }
 
 /**
+ * Each record's parts of the registry, cut out of the `index.ts` the manifest describes; none when that file
+ * is not the one the manifest hashed (edited, or from an interrupted run) or a record has no lengths.
+ */
+function registryParts(
+  read: StoredFile | undefined,
+  hash: string | undefined,
+  records: readonly ManifestDefinition[],
+): Array<RegistryFragments | undefined> {
+  const lengths = records.map((record) => record.registry);
+  if (read === undefined || read.sha256 !== hash || lengths.some((entry) => entry === undefined)) return [];
+  return splitRegistry(read.contents, lengths as number[][]) ?? [];
+}
+
+/**
  * The outputs an earlier run recorded in `outDir`'s manifest, as a {@link GenerateCache}: each entry
- * keyed by its input hash, with its module read back from disk. A module that is missing or differs
- * from what the manifest hashed (edited by hand) is left out, so it is emitted again.
+ * keyed by its input hash, with its module read back from disk and its parts of `index.ts`. A module that
+ * is missing or differs from what the manifest hashed (edited by hand, or left by an interrupted run) is
+ * left out, so it is emitted again.
  */
 export async function loadManifestCache(outDir: string): Promise<ManifestCache> {
   const cache: GenerateCache = new Map();
   const known = new Map<string, { contents: string; identity: FileIdentity }>();
-  const text = await readFile(join(outDir, MANIFEST_NAME), 'utf8').catch(() => undefined);
-  const manifest = readManifest(text);
-  for (const record of manifest.definitions) {
+  const stored = readWithIdentity(join(outDir, MANIFEST_NAME));
+  const manifest = readManifest(stored?.contents);
+  const index = manifest.index === undefined ? undefined : readWithIdentity(join(outDir, REGISTRY_FILE));
+  const registry = registryParts(index, manifest.index, manifest.definitions);
+  // A record's input hash names this generator version only if the manifest is this version's.
+  const current = manifest.version === VERSION;
+  // The writer compares the folder with the new tree: it need not read these again either.
+  for (const [name, read] of [
+    [MANIFEST_NAME, stored],
+    [REGISTRY_FILE, index],
+  ] as const) {
+    if (read !== undefined) known.set(name, { contents: read.contents, identity: read.identity });
+  }
+  for (const [position, record] of manifest.definitions.entries()) {
     if (!isPlainFile(record.file)) continue;
     const read = readWithIdentity(join(outDir, record.file));
-    if (read === undefined || sha256(read.contents) !== record.sha256) continue;
-    const { contents } = read;
-    known.set(record.file, read);
+    if (read === undefined || read.sha256 !== record.sha256) continue;
+    const { contents, identity } = read;
+    known.set(record.file, { contents, identity });
+    const fragments = registry[position];
     const output: DefinitionOutput = {
       hash: record.hash,
       file: { path: record.file, contents },
+      fileSha256: read.sha256,
       diagnostics: record.diagnostics.map((diagnostic) => ({ ...diagnostic, definition: record.name })),
       runtime: new Set(record.runtime),
       types: record.types,
       validators: record.validators,
+      ...(fragments === undefined ? {} : { registry: fragments }),
+      ...(record.source === undefined || !current
+        ? {}
+        : { source: { name: record.name, sha256: record.source } }),
     };
     cache.set(record.input, output);
   }
@@ -48,19 +81,28 @@ export interface ManifestCache {
 }
 
 /**
- * One stored module and its identity, both from the same open descriptor (so the identity is that of
- * the contents read). Synchronous on purpose: the modules are small and a run reads up to thousands of
- * them, where the promise API's four thread-pool round trips per file (open, stat, read, close) cost
- * more than the reads; profiled on 1000 modules, this step went from about 90 ms to a few.
+ * One stored file, its SHA-256 (of the bytes, as `sha256` of the text would be) and its identity, all from the
+ * same open descriptor (so the identity is that of the contents read). Synchronous on purpose: the modules are
+ * small and a run reads up to thousands of them, where the promise API's four thread-pool round trips per file
+ * (open, stat, read, close) cost more than the reads; profiled on 1000 modules, this step went from about 90 ms
+ * to a few.
  */
-function readWithIdentity(path: string): { contents: string; identity: FileIdentity } | undefined {
+/** A file read back from the output folder. */
+interface StoredFile {
+  readonly contents: string;
+  readonly sha256: string;
+  readonly identity: FileIdentity;
+}
+
+function readWithIdentity(path: string): StoredFile | undefined {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO put in a module's place must not hang the open; it is refused as not a file.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
     if (!info.isFile()) return undefined;
-    return { contents: readFileSync(fd, 'utf8'), identity: identityOf(info) };
+    const bytes = readFileSync(fd);
+    return { contents: bytes.toString('utf8'), sha256: sha256(bytes), identity: identityOf(info) };
   } catch {
     return undefined;
   } finally {

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../core/types.js';
+import { fragmentLengths, REGISTRY_FILE } from '../emit/registry.js';
 import type { DefinitionRecord } from '../generate.js';
 import { sha256 } from '../hash.js';
 import { VERSION } from '../version.js';
@@ -26,6 +27,10 @@ export interface ManifestDefinition {
   readonly runtime: readonly string[];
   readonly types: readonly string[];
   readonly validators: readonly string[];
+  /** SHA-256 of the bytes of the file the definition was read from (absent when not read from a file). */
+  readonly source?: string;
+  /** Lengths of the definition's parts of `index.ts`, so the next run can reuse them from there. */
+  readonly registry?: readonly number[];
   /** The definition's diagnostics (warnings), without file and definition (they are re-located). */
   readonly diagnostics: ReadonlyArray<{
     severity: 'error' | 'warning';
@@ -37,8 +42,14 @@ export interface ManifestDefinition {
 
 /** The parsed manifest: every file the generator owns and the per-definition records. */
 export interface Manifest {
-  readonly files: Set<string>;
+  readonly files: ReadonlySet<string>;
   readonly definitions: ManifestDefinition[];
+  /** SHA-256 of the `index.ts` the records' registry lengths describe. */
+  readonly index?: string;
+  /** The generator version that wrote it. */
+  readonly version?: string;
+  /** Whether it says the generator wrote it. */
+  readonly ours: boolean;
 }
 
 function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
@@ -49,10 +60,12 @@ function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
     input: record.key,
     hash: output.hash,
     file: output.file.path,
-    sha256: sha256(output.file.contents),
+    sha256: output.fileSha256 ?? sha256(output.file.contents),
     runtime: [...output.runtime].sort(),
     types: output.types,
     validators: output.validators,
+    ...(output.source === undefined ? {} : { source: output.source.sha256 }),
+    ...(output.registry === undefined ? {} : { registry: fragmentLengths(output.registry) }),
     diagnostics: output.diagnostics.map(({ severity, code, message, pointer }) => ({
       severity,
       code,
@@ -72,42 +85,80 @@ export function withManifest(
 ): GeneratedFile[] {
   const paths = files.map((file) => file.path).sort();
   const records = definitions.flatMap((record) => recordOf(record) ?? []);
+  const index = files.find((file) => file.path === REGISTRY_FILE);
   const manifest = `${JSON.stringify(
-    { generator: 'fluid-codegen', version: VERSION, files: paths, definitions: records },
+    {
+      generator: 'fluid-codegen',
+      version: VERSION,
+      files: paths,
+      ...(index === undefined ? {} : { index: sha256(index.contents) }),
+      definitions: records,
+    },
     null,
     2,
   )}\n`;
   return [...files, { path: MANIFEST_NAME, contents: manifest }].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-const strings = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
+function isStrings(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
+}
 
-function isRecordEntry(value: unknown): value is ManifestDefinition {
+function isRecordDiagnostic(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
+  const { severity, code, message, pointer } = value as Record<string, unknown>;
   return (
-    ['name', 'input', 'hash', 'file', 'sha256'].every((key) => typeof entry[key] === 'string') &&
-    strings(entry.runtime) &&
-    strings(entry.types) &&
-    strings(entry.validators) &&
-    Array.isArray(entry.diagnostics) &&
-    entry.diagnostics.every(
-      (item: unknown) =>
-        typeof item === 'object' &&
-        item !== null &&
-        ['error', 'warning'].includes((item as Record<string, unknown>).severity as string) &&
-        ['code', 'message', 'pointer'].every(
-          (key) => typeof (item as Record<string, unknown>)[key] === 'string',
-        ),
-    )
+    (severity === 'error' || severity === 'warning') &&
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    typeof pointer === 'string'
   );
 }
 
+// Plain loops, no closures: a thousand records are checked at the start of every incremental run.
+function isRecordEntry(value: unknown): value is ManifestDefinition {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  const { registry, diagnostics } = entry;
+  if (
+    typeof entry.name !== 'string' ||
+    typeof entry.input !== 'string' ||
+    typeof entry.hash !== 'string' ||
+    typeof entry.file !== 'string' ||
+    typeof entry.sha256 !== 'string' ||
+    !isStrings(entry.runtime) ||
+    !isStrings(entry.types) ||
+    !isStrings(entry.validators) ||
+    (entry.source !== undefined && typeof entry.source !== 'string') ||
+    !Array.isArray(diagnostics)
+  ) {
+    return false;
+  }
+  if (registry !== undefined) {
+    if (!Array.isArray(registry)) return false;
+    for (const length of registry) if (!Number.isSafeInteger(length)) return false;
+  }
+  for (const diagnostic of diagnostics) if (!isRecordDiagnostic(diagnostic)) return false;
+  return true;
+}
+
+// The last text read and what it held: one run reads the same manifest text three times (the cache, the
+// writer's comparison, the choice of how to write), and a thousand records take milliseconds to check.
+let last: { readonly text: string; readonly manifest: Manifest } | undefined;
+
 /** The manifest's contents; empty when it is missing, not JSON or not one of ours (bad records are dropped). */
 export function readManifest(text: string | undefined): Manifest {
-  const empty: Manifest = { files: new Set(), definitions: [] };
-  if (text === undefined) return empty;
+  if (text === undefined) return { files: new Set(), definitions: [], ours: false };
+  if (last?.text === text) return last.manifest;
+  const manifest = parse(text);
+  last = { text, manifest };
+  return manifest;
+}
+
+function parse(text: string): Manifest {
+  const empty: Manifest = { files: new Set(), definitions: [], ours: false };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -115,16 +166,24 @@ export function readManifest(text: string | undefined): Manifest {
     return empty;
   }
   if (typeof value !== 'object' || value === null) return empty;
-  const { files, definitions } = value as Record<string, unknown>;
+  const { files, definitions, index, version, generator } = value as Record<string, unknown>;
   return {
     files: new Set(
       Array.isArray(files) ? files.filter((path): path is string => typeof path === 'string') : [],
     ),
     definitions: Array.isArray(definitions) ? definitions.filter(isRecordEntry) : [],
+    ...(typeof index === 'string' ? { index } : {}),
+    ...(typeof version === 'string' ? { version } : {}),
+    ours: generator === 'fluid-codegen',
   };
 }
 
+/** Whether `text` is a manifest the generator wrote (so the folder holding it is one it writes). */
+export function isManifest(text: string | undefined): boolean {
+  return readManifest(text).ours;
+}
+
 /** The paths a manifest lists, or none when it is missing or not one of ours. */
-export function parseManifest(text: string | undefined): Set<string> {
+export function parseManifest(text: string | undefined): ReadonlySet<string> {
   return readManifest(text).files;
 }

@@ -1,24 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import {
-  access,
-  chmod,
+  accessSync,
   constants,
-  lstat,
-  mkdir,
-  readdir,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../core/types.js';
 import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
 import type { DefinitionRecord } from '../generate.js';
 import { diffTree, isCurrent, type TreeDiff } from './diff-tree.js';
 import { acquireLock } from './lock.js';
-import { withManifest } from './manifest.js';
+import { isManifest, MANIFEST_NAME, withManifest } from './manifest.js';
 import {
   checkEntries,
   checkNotProtected,
@@ -29,8 +30,13 @@ import {
   siblings,
 } from './out-folder.js';
 
-/** The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). */
-export type WriteStage = 'locked' | 'staged' | 'moved-aside' | 'swapped';
+/**
+ * The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). A new
+ * or foreign folder is replaced whole: `staged`, `moved-aside`, `swapped`. A folder the generator wrote before
+ * (it holds the manifest) is updated in place: `written` (changed files replaced), then `recorded` (the new
+ * manifest written), then the files it no longer produces are removed.
+ */
+export type WriteStage = 'locked' | 'staged' | 'moved-aside' | 'swapped' | 'written' | 'recorded';
 
 /** Options for {@link writeTree}. */
 export interface WriteOptions {
@@ -50,7 +56,7 @@ export interface WriteOptions {
    * then; a file still of that identity is not read again.
    */
   readonly known?: ReadonlyMap<string, { readonly contents: string; readonly identity: FileIdentity }>;
-  /** Aborting before the new tree is swapped in leaves the folder as it was and rejects with `AbortError`. */
+  /** Aborting before anything is written leaves the folder as it was and rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
 
@@ -66,43 +72,47 @@ function fail(message: string, path: string, error: unknown): never {
 }
 
 /** The nearest ancestor of `path` that exists and is a file (what makes `path` ENOTDIR). */
-async function fileAncestor(path: string): Promise<string> {
+function fileAncestor(path: string): string {
   for (let current = dirname(path); current !== dirname(current); current = dirname(current)) {
-    const info = await stat(current).catch(() => undefined);
-    if (info?.isFile()) return current;
+    try {
+      if (statSync(current).isFile()) return current;
+    } catch {
+      // Not there, or under the file we are looking for: keep going up.
+    }
   }
   return path;
 }
 
-/** Fails with EACCES/ENOTDIR naming the path when the folder cannot be (re)placed, before anything is written. */
-async function checkWritable(outDir: string): Promise<boolean> {
-  let info: Awaited<ReturnType<typeof stat>>;
+/**
+ * Fails with EACCES/ENOTDIR naming the path when the folder cannot be (re)placed, before anything is written.
+ * The writer's checks and bookkeeping use synchronous calls: each is one cheap system call, where a promise
+ * round trip through the thread pool costs more, and a run makes a couple of dozen of them.
+ */
+function checkWritable(outDir: string): boolean {
+  let info: ReturnType<typeof statSync>;
   try {
-    info = await stat(outDir);
+    info = statSync(outDir);
   } catch (error) {
     if (systemErrorCode(error) === 'ENOENT') {
       try {
-        await mkdir(dirname(outDir), { recursive: true });
+        mkdirSync(dirname(outDir), { recursive: true });
       } catch (mkdirError) {
         fail('cannot create the output folder', dirname(outDir), mkdirError);
       }
       return false;
     }
     if (systemErrorCode(error) === 'ENOTDIR') {
-      throw new OutputError(
-        'a path component is a file, not a folder',
-        await fileAncestor(outDir),
-        'ENOTDIR',
-      );
+      throw new OutputError('a path component is a file, not a folder', fileAncestor(outDir), 'ENOTDIR');
     }
     return fail('cannot use the output folder', outDir, error);
   }
-  if (!info.isDirectory()) throw new OutputError('the output path is not a folder', outDir, 'ENOTDIR');
+  if (info === undefined || !info.isDirectory())
+    throw new OutputError('the output path is not a folder', outDir, 'ENOTDIR');
   // Checked by mode bits as well as access(), since root passes access() on a read-only folder.
   const readOnly = (info.mode & 0o222) === 0;
   try {
-    await access(outDir, constants.W_OK);
-    await access(dirname(outDir), constants.W_OK);
+    accessSync(outDir, constants.W_OK);
+    accessSync(dirname(outDir), constants.W_OK);
   } catch (error) {
     fail('the output folder is not writable', outDir, error);
   }
@@ -110,21 +120,80 @@ async function checkWritable(outDir: string): Promise<boolean> {
   return true;
 }
 
+// Temp files an in-place update writes inside the folder before renaming each over its file.
+const INSIDE_TEMP = /^\.fluid-codegen-tmp-\d+-[0-9a-f]{8}-/;
+
 /** Puts a crashed run's leftovers right: restores a folder moved aside, then removes stray temp folders. */
-async function recover(outDir: string, names: Siblings): Promise<void> {
+function recover(outDir: string, names: Siblings): void {
   const parent = dirname(outDir);
-  const leftovers = (await readdir(parent)).filter((name) => names.owns(name) !== undefined).sort();
-  const exists = await lstat(outDir).then(
-    () => true,
-    () => false,
-  );
+  const leftovers = readdirSync(parent)
+    .filter((name) => names.owns(name) !== undefined)
+    .sort();
+  let exists = true;
+  try {
+    lstatSync(outDir);
+  } catch {
+    exists = false;
+  }
   for (const name of leftovers) {
     const path = join(parent, name);
     if (!exists && names.owns(name) === 'old') {
-      await rename(path, outDir);
-      return recover(outDir, names);
+      renameSync(path, outDir);
+      recover(outDir, names);
+      return;
     }
-    await rm(path, { recursive: true, force: true });
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Removes the temp files an interrupted in-place update left inside the folder. */
+function removeInsideTemps(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    if (INSIDE_TEMP.test(name)) rmSync(join(outDir, name), { force: true });
+  }
+}
+
+/**
+ * Replaces one file inside the folder atomically: a temp file beside it, renamed over it. Synchronous: an update
+ * writes a few files, and each promise round trip costs more than the small writes themselves.
+ */
+function replaceFile(outDir: string, file: GeneratedFile, suffix: string): void {
+  const temp = join(outDir, `.fluid-codegen-tmp-${suffix}-${file.path}`);
+  try {
+    writeFileSync(temp, file.contents);
+    renameSync(temp, join(outDir, file.path));
+  } catch (error) {
+    rmSync(temp, { force: true });
+    fail('cannot write the new output', join(outDir, file.path), error);
+  }
+}
+
+/**
+ * Updates a folder the generator wrote before in place: each changed file replaced atomically, then the
+ * manifest, then the files it no longer produces removed. An interruption leaves every file whole, and the old
+ * manifest (written last) no longer matching what changed: the next run sees which modules differ from what
+ * the manifest hashed, emits them again and finishes the update.
+ */
+async function updateInPlace(
+  outDir: string,
+  wanted: readonly GeneratedFile[],
+  diff: TreeDiff,
+  suffix: string,
+  onStage: WriteOptions['onStage'],
+): Promise<void> {
+  const changed = new Set([...diff.missing, ...diff.stale]);
+  const files = wanted.filter((file) => changed.has(file.path) && file.path !== MANIFEST_NAME);
+  for (const file of files) replaceFile(outDir, file, suffix);
+  await onStage?.('written');
+  const manifest = wanted.find((file) => file.path === MANIFEST_NAME);
+  if (manifest !== undefined && changed.has(MANIFEST_NAME)) replaceFile(outDir, manifest, suffix);
+  await onStage?.('recorded');
+  for (const name of diff.extra) {
+    try {
+      rmSync(join(outDir, name), { recursive: true, force: true });
+    } catch (error) {
+      fail('cannot remove a file it no longer writes', join(outDir, name), error);
+    }
   }
 }
 
@@ -180,10 +249,12 @@ async function stage(
 }
 
 /**
- * Replaces the generator's files in `outDir` with `files` atomically: the new tree is staged in a
- * sibling temp folder (carrying over, by hard link, every file the generator does not own), then
- * swapped in with two renames under a lock. A crash at any point leaves the old tree in place or
- * recoverable by the next run; on any error `outDir` is as it was.
+ * Replaces the generator's files in `outDir` with `files`, under a lock. A folder the generator wrote before
+ * (it holds the manifest) is updated in place: only the changed files are replaced, each atomically, and the
+ * manifest last, so an interrupted update is found and finished by the next run. Any other folder is replaced
+ * whole: the new tree is staged in a sibling temp folder (carrying over, by hard link, every file the
+ * generator does not own), then swapped in with two renames; a crash leaves the old tree in place or
+ * recoverable by the next run. Either way only the generator's own files are ever replaced or removed.
  *
  * @example
  * await writeTree('generated/callbacks', result.files);
@@ -198,14 +269,15 @@ export async function writeTree(
   const target = await realTarget(outDir);
   await checkNotProtected(target, options.protect ?? []);
   const names = siblings(target);
-  await checkWritable(target);
+  checkWritable(target);
   const lock = await acquireLock(names.lock, options.lockTimeoutMs ?? 60_000, signal);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = names.name('tmp', suffix);
   try {
     await options.onStage?.('locked');
-    await recover(target, names);
-    const existed = await checkWritable(target);
+    recover(target, names);
+    const existed = checkWritable(target);
+    if (existed) removeInsideTemps(target);
     const identities = existed ? await checkEntries(target) : new Map<string, FileIdentity>();
     const wanted = withManifest(files, options.definitions);
     const diff = await diffTree(target, wanted, {
@@ -231,6 +303,11 @@ export async function writeTree(
     };
     if (!summary.changed) return summary;
     signal?.throwIfAborted();
+    if (existed && isManifest(diff.existing.get(MANIFEST_NAME)?.contents)) {
+      // From here the update runs to the end: every file it writes is whole, and the manifest comes last.
+      await updateInPlace(target, wanted, diff, suffix, options.onStage);
+      return summary;
+    }
     try {
       await stage(target, temp, wanted, diff, existed);
     } catch (error) {

@@ -2,6 +2,7 @@ import { createRandom, sampleInvalid, sampleValid } from '@fluid-droplet/schema-
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/example/evaluate.js';
 import { prepareSchema } from '../../src/schema/index.js';
 import type { PreparedSchema } from '../../src/schema/prepared.js';
 import { CASES } from './cases.js';
@@ -122,6 +123,24 @@ describe('emitted Zod validators agree with Ajv', () => {
       // A schema whose instances all get the same verdict could not catch a wrong validator.
       if (schema !== true) expect(verdicts.rejected).toBeGreaterThan(0);
       if (schema !== false) expect(verdicts.accepted).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('the example check agrees with the emitted Zod validators', () => {
+  for (const [index, entry] of ALL.entries()) {
+    it(`${index}: ${entry.name}`, () => {
+      const validator = batch.validators[index];
+      if (validator === undefined) throw new Error(`no validator for case ${index}`);
+      const mismatches: string[] = [];
+      for (const value of instancesOf(entry.input.schema, entry.values, index)) {
+        const zod = validator.safeParse(value).success;
+        const found = evaluate(entry.input, value);
+        if ((found.length === 0) !== zod) {
+          mismatches.push(`${JSON.stringify(value)}: zod ${zod}, example check ${JSON.stringify(found)}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
     });
   }
 });

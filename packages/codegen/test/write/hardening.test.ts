@@ -123,10 +123,16 @@ describe('writeTree refuses what it must not replace', () => {
 });
 
 describe('writeTree stopped by a signal', () => {
-  it.each(['locked', 'staged'] as const)('leaves the folder as it was when aborted at %s', async (stage) => {
+  it.each([
+    ['a folder it wrote (updated in place)', 'locked'],
+    ['a folder it has not written (replaced whole)', 'locked'],
+    ['a folder it has not written (replaced whole)', 'staged'],
+  ] as const)('leaves %s as it was when aborted at %s', async (how, stage) => {
     const parent = await tempDir();
     const out = join(parent, 'out');
-    await writeTree(out, files);
+    if (how.includes('in place')) await writeTree(out, files);
+    else await mkdir(out);
+    await writeFile(join(out, 'notes.md'), 'hand-written');
     const before = await snapshotDir(out);
     const controller = new AbortController();
     const write = writeTree(out, [...files, { path: 'b.ts', contents: `${banner}// b\n` }], {

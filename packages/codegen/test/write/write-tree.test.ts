@@ -109,12 +109,22 @@ describe('writeTree', () => {
     expect(await strays(parent)).toEqual([]);
   });
 
-  it.each(['locked', 'staged', 'moved-aside', 'swapped'] as const)(
-    'survives SIGKILL at stage %s: the old tree stays or is restored, and the next run recovers (B3.35)',
-    async (stage) => {
+  it.each([
+    ['a folder it has not written, replaced whole', 'locked'],
+    ['a folder it has not written, replaced whole', 'staged'],
+    ['a folder it has not written, replaced whole', 'moved-aside'],
+    ['a folder it has not written, replaced whole', 'swapped'],
+    ['a folder it wrote, updated in place', 'locked'],
+    ['a folder it wrote, updated in place', 'written'],
+    ['a folder it wrote, updated in place', 'recorded'],
+  ] as const)(
+    'survives SIGKILL on %s at stage %s: the next run finds out and finishes (B3.35)',
+    async (how, stage) => {
       const parent = await tempDir();
       const out = join(parent, 'out');
-      await writeTree(out, v1);
+      const inPlace = how.includes('in place');
+      if (inPlace) await writeTree(out, v1);
+      else await mkdir(out);
       await writeFile(join(out, 'notes.md'), 'hand-written');
       const old = await snapshotDir(out);
       const child = spawn(
@@ -139,13 +149,23 @@ describe('writeTree', () => {
       await new Promise((resolve) => child.once('close', resolve));
 
       const leftovers = await strays(parent);
+      const left = await snapshotDir(out);
       if (stage === 'moved-aside') {
         // Between the two renames the folder is briefly absent; the old tree waits beside it.
         expect(leftovers.some((name) => name.includes('.old-'))).toBe(true);
       } else if (stage === 'swapped') {
-        expect(Object.keys(await snapshotDir(out))).toContain('c.ts');
+        expect(Object.keys(left)).toContain('c.ts');
+      } else if (stage === 'written') {
+        // Changed files are whole and new; the manifest still describes the old tree (b.ts is still listed).
+        expect(left['a.ts']).toBe(v2[0]?.contents);
+        expect(left['c.ts']).toBe(v2[2]?.contents);
+        expect(left[MANIFEST_NAME]).toBe(old[MANIFEST_NAME]);
+        expect(Object.keys(left)).toContain('b.ts');
+      } else if (stage === 'recorded') {
+        expect(JSON.parse(left[MANIFEST_NAME] ?? '')).toMatchObject({ files: ['a.ts', 'c.ts', 'index.ts'] });
+        expect(Object.keys(left)).toContain('b.ts');
       } else {
-        expect(await snapshotDir(out)).toEqual(old);
+        expect(left).toEqual(old);
       }
       // The next run takes over the dead process's lock, puts things right and writes v2.
       await writeTree(out, v2, { lockTimeoutMs: 5000 });
@@ -153,6 +173,33 @@ describe('writeTree', () => {
       expect(Object.keys(tree)).toEqual([MANIFEST_NAME, 'a.ts', 'c.ts', 'index.ts', 'notes.md']);
       expect(tree['notes.md']).toBe('hand-written');
       expect(await strays(parent)).toEqual([]);
+      expect((await writeTree(out, v2)).changed).toBe(false);
     },
   );
+
+  it('updates a folder it wrote in place: only changed files are replaced, the rest keep their inode', async () => {
+    const parent = await tempDir();
+    const out = join(parent, 'out');
+    await writeTree(out, v1);
+    const folder = await stat(out);
+    const kept = await stat(join(out, 'index.ts'));
+    const stages: string[] = [];
+    const summary = await writeTree(out, v2, { onStage: (stage) => void stages.push(stage) });
+    expect(summary).toEqual({ written: [MANIFEST_NAME, 'a.ts', 'c.ts'], removed: ['b.ts'], changed: true });
+    expect(stages).toEqual(['locked', 'written', 'recorded']);
+    expect((await stat(out)).ino).toBe(folder.ino);
+    const after = await stat(join(out, 'index.ts'));
+    expect([after.ino, after.mtimeMs]).toEqual([kept.ino, kept.mtimeMs]);
+    expect(Object.keys(await snapshotDir(out))).toEqual([MANIFEST_NAME, 'a.ts', 'c.ts', 'index.ts']);
+  });
+
+  it('clears the temp files an interrupted in-place update left inside the folder', async () => {
+    const parent = await tempDir();
+    const out = join(parent, 'out');
+    await writeTree(out, v1);
+    const temp = join(out, '.fluid-codegen-tmp-123-0123abcd-a.ts');
+    await writeFile(temp, 'half a file');
+    await writeTree(out, v2);
+    expect(Object.keys(await snapshotDir(out))).toEqual([MANIFEST_NAME, 'a.ts', 'c.ts', 'index.ts']);
+  });
 });

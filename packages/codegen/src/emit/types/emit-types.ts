@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { JsonSchema, PreparedSchema, SchemaObject } from '../../schema/prepared.js';
 import { jsDoc } from '../escape.js';
-import { jsttType } from './jstt.js';
+import { jsttType, type TypeMemo } from './jstt.js';
 import { KeyTable, type RefNames, rawDocText } from './to-jstt.js';
 
 /** Options for {@link emitTypes}. */
@@ -14,6 +14,8 @@ export interface EmitTypesOptions {
   readonly description?: string | null;
   /** An example value, printed pretty under `@example` in the root type's JSDoc. */
   readonly example?: unknown;
+  /** Type expressions made earlier in the same run, reused for equal schemas (and filled). */
+  readonly memo?: TypeMemo;
 }
 
 const DOC_KEYWORDS = new Set(['$defs', 'title', 'description', 'default', 'deprecated']);
@@ -22,8 +24,8 @@ function withoutDoc(schema: SchemaObject): SchemaObject {
   return Object.fromEntries(Object.entries(schema).filter(([keyword]) => !DOC_KEYWORDS.has(keyword)));
 }
 
-async function typeExpression(schema: JsonSchema, names: RefNames): Promise<string> {
-  return jsttType(typeof schema === 'boolean' ? schema : withoutDoc(schema), names);
+async function typeExpression(schema: JsonSchema, names: RefNames, memo?: TypeMemo): Promise<string> {
+  return jsttType(typeof schema === 'boolean' ? schema : withoutDoc(schema), names, memo);
 }
 
 function docOf(schema: JsonSchema, lead?: string | null, example?: unknown): string {
@@ -73,7 +75,9 @@ export async function emitTypes(
   const sections: string[] = [];
   for (const { name, schema, doc } of declarations) {
     try {
-      sections.push(`${jsDoc(doc)}export type ${name} = ${await typeExpression(schema, names)};\n`);
+      sections.push(
+        `${jsDoc(doc)}export type ${name} = ${await typeExpression(schema, names, options.memo)};\n`,
+      );
     } catch (error) {
       diagnostics.push({
         severity: 'error',

@@ -46,16 +46,40 @@ const JSTT_OPTIONS: Partial<Options> = {
   $refOptions: { resolve: { external: false, file: false, http: false } },
 };
 
+/** Most type expressions a {@link TypeMemo} keeps; it starts again when full. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Type expressions already made in one run (on one thread), by schema and, for schemas with `$ref`s, root
+ * name. Callbacks share schemas (a response envelope, a line item), and jstt is most of what a definition
+ * costs to emit. One per run, never longer: a benchmark or a watch session must not see an earlier run's work.
+ */
+export type TypeMemo = Map<string, string>;
+
 /**
  * The TypeScript type expression for one normal-form schema (documentation keywords already removed), made by
  * json-schema-to-typescript through the adaptations listed above. Throws when jstt fails or prints something
- * unexpected; the caller reports that as `types-emit-failed`.
+ * unexpected; the caller reports that as `types-emit-failed`. The expression depends only on the schema and,
+ * through `$ref` names, on `names.typeName`, so equal schemas are typed once per `memo`.
  */
-export async function jsttType(schema: JsonSchema, names: RefNames): Promise<string> {
+export async function jsttType(schema: JsonSchema, names: RefNames, memo?: TypeMemo): Promise<string> {
   if (schema === true) return 'unknown';
   if (schema === false) return 'never';
+  let key: string | undefined;
+  if (memo !== undefined) {
+    const json = JSON.stringify(schema);
+    // Placeholders are restored to the original keys, so the expression never depends on `names.keys`.
+    key = json.includes('"$ref"') ? `${names.typeName}\n${json}` : `\n${json}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+  }
   const raw = await compile(toJstt(schema, names), JSTT_NAME, JSTT_OPTIONS);
   const declaration = new RegExp(`^export (?:interface ${JSTT_NAME} (?=\\{)|type ${JSTT_NAME} = )`).exec(raw);
   if (declaration === null) throw new Error('jstt printed something other than one declaration');
-  return printBody(raw.slice(declaration[0].length).trimEnd(), names.keys);
+  const type = printBody(raw.slice(declaration[0].length).trimEnd(), names.keys);
+  if (memo !== undefined && key !== undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, type);
+  }
+  return type;
 }

@@ -44,3 +44,18 @@ describe('emitTypes: the types mean what the schemas mean', () => {
     expect(list, `${list.join('\n')}\n---\n${modules[name]}`).toEqual([]);
   });
 });
+
+describe('emitTypes: the memo of one run', () => {
+  it('prints exactly what a fresh emit prints, for every case under two root names sharing one memo', async () => {
+    const memo = new Map<string, string>();
+    for (const typeName of ['X', 'Other']) {
+      for (const testCase of CASES) {
+        const options = { typeName, pointer: '/request_schema' };
+        const fresh = await emitTypes(prepared(testCase.schema), options);
+        const memoized = await emitTypes(prepared(testCase.schema), { ...options, memo });
+        expect(memoized, `${typeName}: ${testCase.name}`).toEqual(fresh);
+      }
+    }
+    expect(memo.size).toBeGreaterThan(0);
+  });
+});
