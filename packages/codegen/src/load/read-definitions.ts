@@ -1,4 +1,5 @@
 import { childPointer, type Diagnostic } from '../diagnostics.js';
+import { isRecord } from '../schema/json.js';
 import {
   type CallbackDefinition,
   DEFINITION_FIELDS,
@@ -13,10 +14,6 @@ export interface ReadResult {
 }
 
 const LIST_RESPONSE_FIELDS = new Set(['definitions', 'meta']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
