@@ -15,7 +15,7 @@ import {
 import { compilesAsPattern } from '../schema/check-keywords.js';
 import { isRecord } from '../schema/json.js';
 import type { JsonSchema, PreparedSchema, SchemaObject } from '../schema/prepared.js';
-import { NUMBER_FORMATS } from '../schema/prepared.js';
+import { NUMBER_FORMATS, TYPE_KEYWORDS } from '../schema/prepared.js';
 
 /** One reason a value fails its schema: where inside the value, and what is wrong there. */
 export interface Mismatch {
@@ -69,32 +69,6 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   return typeof value;
 }
-
-const TYPE_KEYWORDS = {
-  string: ['minLength', 'maxLength', 'pattern', 'format'],
-  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'format'],
-  array: [
-    'items',
-    'prefixItems',
-    'minItems',
-    'maxItems',
-    'uniqueItems',
-    'contains',
-    'minContains',
-    'maxContains',
-  ],
-  object: [
-    'properties',
-    'required',
-    'additionalProperties',
-    'patternProperties',
-    'propertyNames',
-    'minProperties',
-    'maxProperties',
-    'dependentRequired',
-    'dependentSchemas',
-  ],
-} as const;
 
 const TYPED_KEYWORDS: ReadonlySet<string> = new Set(Object.values(TYPE_KEYWORDS).flat());
 
