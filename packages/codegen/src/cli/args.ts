@@ -69,6 +69,15 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
   return Number(value);
 }
 
+/** The value of `--formats` (`generate` and `diff` alike): `assert` when absent. */
+export function formatsArg(value: string | undefined): FormatMode {
+  const formats = value ?? 'assert';
+  if (formats !== 'assert' && formats !== 'annotate') {
+    throw new UsageError(`--formats must be assert or annotate, got ${JSON.stringify(formats)}`);
+  }
+  return formats;
+}
+
 /**
  * Parses `fluid-codegen` arguments (without `node` and the script path).
  *
@@ -107,10 +116,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!fromApi && (values['base-url'] !== undefined || values['save-definitions'] !== undefined)) {
     throw new UsageError('--base-url and --save-definitions only apply with --from-api');
   }
-  const formats = values.formats ?? 'assert';
-  if (formats !== 'assert' && formats !== 'annotate') {
-    throw new UsageError(`--formats must be assert or annotate, got ${JSON.stringify(formats)}`);
-  }
+  const formats = formatsArg(values.formats);
   return {
     kind: 'generate',
     options: {
