@@ -37,8 +37,8 @@ export const HELP = `Usage: fluid-codegen generate --input <dir|file> --out <dir
 Generates TypeScript types and Zod validators from Fluid callback definitions: one module per
 definition, an index.ts registry, and _runtime.ts when validators need helpers.
 
-Input is a folder of .json files (one definition each) or one file holding a definition, an array
-of them, or the API's list response { "definitions": [...] }.
+Input is a folder of .json files (one definition each; names starting with "." or "_" are skipped)
+or one file holding a definition, an array of them, or the API's list response { "definitions": [...] }.
 
 Options:
   --input <path>              definitions folder or file
