@@ -31,15 +31,29 @@ describe.skipIf(!existsSync(shared))('real callback definition fragments (../sha
     }
   });
 
-  it('reports the list response and the single files defining the same names as duplicates, naming both', async () => {
+  it('reads the whole folder as it is kept: the `_` notes skipped, every definition generated', async () => {
     const loaded = await loadDefinitions('.', { cwd: shared });
+    expect(loaded.diagnostics.filter((item) => item.severity === 'error')).toEqual([]);
+    expect(loaded.definitions.map((item) => item.source).filter((source) => source.startsWith('_'))).toEqual(
+      [],
+    );
     const result = await generate(loaded.definitions);
+    expect(result.diagnostics.filter((item) => item.severity === 'error')).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('reports the list response and the single files defining the same names as duplicates, naming both', async () => {
+    const list = await loadDefinitions('_list_response_example.json', { cwd: shared });
+    const folder = await loadDefinitions('.', { cwd: shared });
+    const result = await generate([...list.definitions, ...folder.definitions]);
     expect(result.ok).toBe(false);
     const duplicates = result.diagnostics.filter((item) => item.code === 'duplicate-name');
     expect(duplicates.map((item) => item.definition).sort()).toEqual([
       'apply_subscription_order_discount',
       'redirect_cart_payment',
     ]);
-    expect(duplicates[0]?.message).toContain('_list_response_example.json#/definitions/0');
+    expect(duplicates.map((item) => item.message).join('\n')).toContain(
+      '_list_response_example.json#/definitions/0',
+    );
   });
 });

@@ -1,10 +1,9 @@
 // loadDefinitionsFromApi against a real loopback server: the happy path, shape drift (RELIABILITY B4.47),
 // the pagination guard (B1.12) and auth failures.
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { IncomingHttpHeaders } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { loadDefinitionsFromApi } from '../src/load/from-api.js';
+import { serveLoopback } from './helpers.js';
 
 const TOKEN = 'dit_from-api-secret';
 const meta = { request_id: 'req_1', timestamp: '2026-01-01T00:00:00Z' };
@@ -17,28 +16,19 @@ const definition = (name: string) => ({
   response_schema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
 });
 
-let server: Server | undefined;
 const seen: { path: string; headers: IncomingHttpHeaders }[] = [];
 
-async function serve(answer: (page: number) => { status?: number; body: unknown }): Promise<string> {
+/** A loopback server answering each page with `answer`, recording every request in `seen` (cleared first). */
+function serve(answer: (page: number) => { status?: number; body: unknown }): Promise<string> {
   seen.length = 0;
-  server = createServer((req, res) => {
+  return serveLoopback((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     seen.push({ path: `${url.pathname}${url.search}`, headers: req.headers });
     const { status = 200, body } = answer(Number(url.searchParams.get('page') ?? 1));
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  server?.close();
-  server = undefined;
-});
 
 describe('loadDefinitionsFromApi', () => {
   it('pulls GET /api/callback/definitions with the token and reads it as files are read', async () => {
@@ -90,8 +80,6 @@ describe('loadDefinitionsFromApi', () => {
     }));
     const ok = await loadDefinitionsFromApi({ token: TOKEN, baseUrl: paged });
     expect(ok.definitions.map((item) => item.definition.name)).toEqual(['def_1', 'def_2', 'def_3']);
-    server?.closeAllConnections();
-    server?.close();
 
     const looping = await serve(() => ({
       body: {

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
@@ -31,6 +34,27 @@ export async function tempDir(prefix = 'fluid-codegen-test-'): Promise<string> {
 
 afterEach(async () => {
   for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+const servers: Server[] = [];
+
+/**
+ * Starts an HTTP server on 127.0.0.1 that answers every request with `handler`, closed after the test; resolves to
+ * its origin (`http://127.0.0.1:<port>`).
+ */
+export async function serveLoopback(handler: RequestListener): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+afterEach(() => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 /** Every file under `dir` (recursively) with its contents, keyed by relative path; `{}` when missing. */

@@ -37,8 +37,8 @@ export const HELP = `Usage: fluid-codegen generate --input <dir|file> --out <dir
 Generates TypeScript types and Zod validators from Fluid callback definitions: one module per
 definition, an index.ts registry, and _runtime.ts when validators need helpers.
 
-Input is a folder of .json files (one definition each) or one file holding a definition, an array
-of them, or the API's list response { "definitions": [...] }.
+Input is a folder of .json files (one definition each; names starting with "." or "_" are skipped)
+or one file holding a definition, an array of them, or the API's list response { "definitions": [...] }.
 
 Options:
   --input <path>              definitions folder or file
@@ -67,6 +67,15 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
   if (!/^[1-9][0-9]*$/.test(value))
     throw new UsageError(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+/** The value of `--formats` (`generate` and `diff` alike): `assert` when absent. */
+export function formatsArg(value: string | undefined): FormatMode {
+  const formats = value ?? 'assert';
+  if (formats !== 'assert' && formats !== 'annotate') {
+    throw new UsageError(`--formats must be assert or annotate, got ${JSON.stringify(formats)}`);
+  }
+  return formats;
 }
 
 /**
@@ -107,10 +116,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!fromApi && (values['base-url'] !== undefined || values['save-definitions'] !== undefined)) {
     throw new UsageError('--base-url and --save-definitions only apply with --from-api');
   }
-  const formats = values.formats ?? 'assert';
-  if (formats !== 'assert' && formats !== 'annotate') {
-    throw new UsageError(`--formats must be assert or annotate, got ${JSON.stringify(formats)}`);
-  }
+  const formats = formatsArg(values.formats);
   return {
     kind: 'generate',
     options: {

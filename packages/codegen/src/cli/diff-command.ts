@@ -8,7 +8,8 @@ import type { SourcedDefinition } from '../load/definition.js';
 import { loadDefinitionsFromApi } from '../load/from-api.js';
 import type { LoadLimits } from '../load/limits.js';
 import { loadDefinitions } from '../load/load-definitions.js';
-import { UsageError } from './args.js';
+import type { FormatMode } from '../schema/prepared.js';
+import { formatsArg, UsageError } from './args.js';
 import { TOKEN_VARIABLE } from './from-api.js';
 import type { CliIo } from './run-once.js';
 
@@ -28,6 +29,8 @@ Options:
   --base-url <url>            API base URL for --from-api
   --format <text|json|markdown>  output format (default text); json is stable, markdown suits a PR comment
   --seed <value>              seed of the counterexample search (default fluid-codegen-diff)
+  --formats <assert|annotate> as your validators were generated: check "format" (default assert),
+                              or treat it as an annotation, so a change to it breaks nothing
   --max-bytes <n>             largest input file in bytes (default 8388608)
   --max-definitions <n>       most definitions per snapshot (default 2000)
   --max-depth <n>             deepest schema nesting (default 100)
@@ -46,6 +49,7 @@ export interface DiffCommandOptions {
   readonly seed: string | undefined;
   readonly limits: Partial<LoadLimits>;
   readonly maxDepth: number | undefined;
+  readonly formats: FormatMode;
 }
 
 const FORMATS: readonly DiffFormat[] = ['text', 'json', 'markdown'];
@@ -92,6 +96,7 @@ export function parseDiffArgs(argv: readonly string[]): DiffCommandOptions | und
       ...(maxDefinitions === undefined ? {} : { maxDefinitions }),
     },
     maxDepth: positiveInteger('--max-depth', values['max-depth']),
+    formats: formatsArg(values.formats),
   };
 }
 
@@ -110,6 +115,7 @@ function parse(argv: readonly string[]) {
       'max-bytes': { type: 'string' },
       'max-definitions': { type: 'string' },
       'max-depth': { type: 'string' },
+      formats: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -161,6 +167,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     report = await diffDefinitions(base.definitions, head.definitions, {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+      formats: options.formats,
     });
   } catch (error) {
     if (!(error instanceof DiffInputError)) throw error;

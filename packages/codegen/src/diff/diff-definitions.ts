@@ -5,7 +5,7 @@ import { canonicalJson } from '../hash.js';
 import type { CallbackDefinition, SourcedDefinition } from '../load/definition.js';
 import { prepareSchema } from '../schema/index.js';
 import { childAt } from '../schema/pointer.js';
-import type { PreparedSchema } from '../schema/prepared.js';
+import type { FormatMode, PreparedSchema } from '../schema/prepared.js';
 import { validationForm } from './compare-schema.js';
 import { judgeSide, type SearchSettings } from './judge-side.js';
 import type { DefinitionDiff, DiffFinding, DiffReport, DiffSide } from './types.js';
@@ -19,6 +19,12 @@ export interface DiffOptions {
   readonly seed?: number | string;
   /** Valid instances sampled per schema while searching for counterexamples. @default 40 */
   readonly samples?: number;
+  /**
+   * How `format` is treated, as in `generate`: the validators check it (`assert`), or it is an annotation
+   * (`annotate`) and a change to it changes nothing. Pass what the service's validators were generated with.
+   * @default 'assert'
+   */
+  readonly formats?: FormatMode;
 }
 
 /** One or more definitions could not be read as schemas; `diagnostics` says where (file, definition, pointer). */
@@ -81,6 +87,7 @@ function prepareAll(
       const prepared = prepareSchema(item.definition[key], {
         pointer,
         ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+        ...(options.formats === undefined ? {} : { formats: options.formats }),
       });
       problems.push(...prepared.diagnostics.filter((d) => d.severity === 'error').map(locate));
       sides[side] = prepared;

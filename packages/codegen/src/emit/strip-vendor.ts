@@ -1,31 +1,18 @@
 import type { JsonSchemaInput } from '../load/definition.js';
+import {
+  isVendorKeyword,
+  SCHEMA_ARRAY_KEYWORDS,
+  SCHEMA_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+} from '../schema/keyword-kinds.js';
 
-/** Keywords whose value is a map of name -> subschema. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
-/** Keywords whose value is a subschema or an array of subschemas. */
-const SUBSCHEMAS = new Set([
-  'items',
-  'prefixItems',
+/** Keywords whose value is a subschema or an array of subschemas, draft-07 and content spellings included. */
+const SUBSCHEMAS: ReadonlySet<string> = new Set([
+  ...SCHEMA_KEYWORDS,
+  ...SCHEMA_ARRAY_KEYWORDS,
   'additionalItems',
-  'additionalProperties',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'propertyNames',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-  'allOf',
-  'anyOf',
-  'oneOf',
   'contentSchema',
 ]);
-
-/** Keywords that other tools splice into code or messages (`tsType`, `tsEnumNames`, `x-zod`, `errorMessage`). */
-export function isVendorKeyword(keyword: string): boolean {
-  return /^ts[A-Z]/.test(keyword) || keyword.startsWith('x-') || keyword === 'errorMessage';
-}
 
 function stripValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripValue);
@@ -42,7 +29,12 @@ export function stripVendorKeywords(schema: JsonSchemaInput): JsonSchemaInput {
   for (const [keyword, value] of Object.entries(schema)) {
     if (isVendorKeyword(keyword)) continue;
     let copy = value;
-    if (SCHEMA_MAPS.has(keyword) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if (
+      SCHEMA_MAP_KEYWORDS.has(keyword) &&
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value)
+    ) {
       copy = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, stripValue(sub)]));
     } else if (SUBSCHEMAS.has(keyword)) {
       copy = stripValue(value);

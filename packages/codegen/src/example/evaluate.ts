@@ -1,16 +1,20 @@
 // Validates a JSON value against a prepared (normal-form) schema directly, keyword by keyword, with the verdict of
 // the Zod validator the generator emits for the same schema: the same keyword meanings (own properties only,
 // lengths in code points, Ajv's multipleOf quotient rule, unevaluated* from the annotations the emitted trackers
-// compute), the same format tests (runtime/plain.ts, shared with `_runtime.ts`), and the same treatment of a
-// pattern that does not compile with the `u` flag (no string matches it; patternProperties skip it). Checking an
-// example this way costs microseconds where compiling a validator would cost milliseconds per schema.
+// compute), the same format tests and evaluated-key sets (runtime/plain.ts, shared with `_runtime.ts`), and the
+// same treatment of a pattern that does not compile with the `u` flag (no string matches it; patternProperties
+// skip it). Checking an example this way costs microseconds where compiling a validator would cost milliseconds
+// per schema.
 import { childPointer } from '../diagnostics.js';
 import {
   codePoints,
   deepEqual,
+  type Evaluated,
   isObject,
+  NOTHING,
   NUMBER_FORMATS as NUMBER_FORMAT_TESTS,
   STRING_FORMATS,
+  union,
 } from '../emit/zod/runtime/plain.js';
 import { compilesAsPattern } from '../schema/check-keywords.js';
 import { isRecord } from '../schema/json.js';
@@ -32,16 +36,6 @@ export class EvaluationBudgetError extends Error {
 /** Steps (schema nodes visited) one evaluation may take before it gives up. */
 const DEFAULT_BUDGET = 1_000_000;
 const REF_PREFIX = '#/$defs/';
-
-type Evaluated = true | ReadonlySet<string | number>;
-const NOTHING: ReadonlySet<string | number> = new Set();
-
-function union(parts: readonly Evaluated[]): Evaluated {
-  if (parts.some((part) => part === true)) return true;
-  const all = new Set<string | number>();
-  for (const part of parts) for (const item of part as ReadonlySet<string | number>) all.add(item);
-  return all;
-}
 
 function schemaAt(schema: SchemaObject, keyword: string): JsonSchema | undefined {
   const value = schema[keyword];

@@ -17,9 +17,9 @@ export interface DefinitionFiles {
 
 /**
  * Reads callback definition files the way `fluid-codegen` does, with the same diagnostics: a folder of
- * `.json` files (symlinks followed; a broken one reported) or one file holding a definition, an array
- * of them or the API's list response; then the name checks (`invalid-name`, `duplicate-name`,
- * `name-collision`). For tools that serve definitions, such as the emulator, so both report alike.
+ * `.json` files (symlinks followed, a broken one reported; names starting with `.` or `_` skipped) or one
+ * file holding a definition, an array of them or the API's list response; then the name checks
+ * (`invalid-name`, `duplicate-name`, `name-collision`). For tools that serve definitions, such as the emulator, so both report alike.
  *
  * @example
  * const { ok, definitions, diagnostics } = await loadDefinitionFiles('definitions/callbacks');

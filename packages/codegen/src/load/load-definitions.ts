@@ -50,7 +50,11 @@ interface Listed {
   readonly symlink: boolean;
 }
 
-/** The folder's `.json` files, sorted; symlinks are listed too (they are followed, or reported, when read). */
+/**
+ * The folder's `.json` files, sorted; symlinks are listed too (they are followed, or reported, when read). Names
+ * starting with `.` or `_` are not definitions: `_` marks notes kept beside them, such as the list of names
+ * (`_all_definition_names.json`) in the folder of Fluid's definitions. `--save-definitions` never writes one.
+ */
 async function listJsonFiles(dir: string, dirLabel: string): Promise<Listed[]> {
   const entries = readdirSync(dir, { withFileTypes: true });
   return entries
@@ -58,7 +62,8 @@ async function listJsonFiles(dir: string, dirLabel: string): Promise<Listed[]> {
       (entry) =>
         (entry.isFile() || entry.isSymbolicLink()) &&
         entry.name.endsWith('.json') &&
-        !entry.name.startsWith('.'),
+        !entry.name.startsWith('.') &&
+        !entry.name.startsWith('_'),
     )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((entry) => ({
@@ -87,8 +92,9 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * Loads callback definitions from a folder of `.json` files (sorted by file name) or from one file
- * holding a definition, an array of them or the API's list response. Reads nothing but its input.
+ * Loads callback definitions from a folder of `.json` files (sorted by file name; names starting with `.` or
+ * `_` skipped) or from one file holding a definition, an array of them or the API's list response. Reads
+ * nothing but its input.
  *
  * @example
  * const { definitions, diagnostics } = await loadDefinitions('definitions/callbacks');

@@ -1,4 +1,5 @@
 import { isRecord } from './json.js';
+import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_MAP_KEYWORDS } from './keyword-kinds.js';
 
 /** The JSON Schema type names, in the order messages list them. */
 export const TYPE_NAMES: readonly string[] = [
@@ -119,30 +120,6 @@ const SHAPES: ReadonlyMap<string, Shape> = new Map<string, Shape>([
   ['readOnly', BOOLEAN],
   ['writeOnly', BOOLEAN],
   ['nullable', BOOLEAN],
-]);
-
-/** Keywords whose value is one sub-schema. */
-export const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
-  'additionalProperties',
-  'propertyNames',
-  'items',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-]);
-/** Keywords whose value is a non-empty array of sub-schemas. */
-export const SCHEMA_ARRAY_KEYWORDS: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-/** Keywords whose value is an object of named sub-schemas. */
-export const SCHEMA_MAP_KEYWORDS: ReadonlySet<string> = new Set([
-  'properties',
-  'patternProperties',
-  'dependentSchemas',
-  '$defs',
-  'definitions',
 ]);
 
 /** Shows a bad value briefly in a message. */

@@ -1,4 +1,56 @@
-import { isVendorKeyword } from '../emit/strip-vendor.js';
+/** How a keyword holds its subschemas: one (`schema`), an array of them (`array`), or an object of named ones (`map`). */
+export type SubschemaShape = 'schema' | 'array' | 'map';
+
+/** One applicator keyword: how it holds its subschemas and what they apply to. */
+export interface Applicator {
+  readonly shape: SubschemaShape;
+  /** The subschemas apply to the instance itself (`allOf`), not to its items or property values (`items`). */
+  readonly inPlace: boolean;
+}
+
+/**
+ * The applicators of JSON Schema 2020-12, the keywords whose values are subschemas: the one list the schema step,
+ * the ref graph and the emitters walk. `$defs` holds subschemas but applies none (see {@link SCHEMA_MAP_KEYWORDS}).
+ */
+export const APPLICATORS: ReadonlyMap<string, Applicator> = new Map<string, Applicator>([
+  ['allOf', { shape: 'array', inPlace: true }],
+  ['anyOf', { shape: 'array', inPlace: true }],
+  ['oneOf', { shape: 'array', inPlace: true }],
+  ['not', { shape: 'schema', inPlace: true }],
+  ['if', { shape: 'schema', inPlace: true }],
+  ['then', { shape: 'schema', inPlace: true }],
+  ['else', { shape: 'schema', inPlace: true }],
+  ['dependentSchemas', { shape: 'map', inPlace: true }],
+  ['prefixItems', { shape: 'array', inPlace: false }],
+  ['items', { shape: 'schema', inPlace: false }],
+  ['contains', { shape: 'schema', inPlace: false }],
+  ['unevaluatedItems', { shape: 'schema', inPlace: false }],
+  ['properties', { shape: 'map', inPlace: false }],
+  ['patternProperties', { shape: 'map', inPlace: false }],
+  ['additionalProperties', { shape: 'schema', inPlace: false }],
+  ['propertyNames', { shape: 'schema', inPlace: false }],
+  ['unevaluatedProperties', { shape: 'schema', inPlace: false }],
+]);
+
+function applicatorsShaped(shape: SubschemaShape): string[] {
+  return [...APPLICATORS].filter(([, applicator]) => applicator.shape === shape).map(([keyword]) => keyword);
+}
+
+/** Keywords whose value is one sub-schema. */
+export const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set(applicatorsShaped('schema'));
+/** Keywords whose value is a non-empty array of sub-schemas. */
+export const SCHEMA_ARRAY_KEYWORDS: ReadonlySet<string> = new Set(applicatorsShaped('array'));
+/** Keywords whose value is an object of named sub-schemas: the map applicators, `$defs` and draft-07 `definitions`. */
+export const SCHEMA_MAP_KEYWORDS: ReadonlySet<string> = new Set([
+  ...applicatorsShaped('map'),
+  '$defs',
+  'definitions',
+]);
+
+/** Keywords that other tools splice into code or messages (`tsType`, `tsEnumNames`, `x-zod`, `errorMessage`). */
+export function isVendorKeyword(keyword: string): boolean {
+  return /^ts[A-Z]/.test(keyword) || keyword.startsWith('x-') || keyword === 'errorMessage';
+}
 
 /**
  * OpenAPI and Swagger annotations with no effect on validation: dropped without a word, since reporting

@@ -1,12 +1,5 @@
 import { childPointer, type Diagnostic } from '../diagnostics.js';
-import {
-  checkKeyword,
-  compilesAsPattern,
-  notASchema,
-  SCHEMA_ARRAY_KEYWORDS,
-  SCHEMA_KEYWORDS,
-  SCHEMA_MAP_KEYWORDS,
-} from './check-keywords.js';
+import { checkKeyword, compilesAsPattern, notASchema } from './check-keywords.js';
 import { distinctMembers } from './enum-members.js';
 import { copyJson, hasUnsafeInteger, isRecord, type JsonRecord, setOwn } from './json.js';
 import {
@@ -14,6 +7,9 @@ import {
   NOTED_ANNOTATIONS,
   negate,
   type Polarity,
+  SCHEMA_ARRAY_KEYWORDS,
+  SCHEMA_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
   SILENT_ANNOTATIONS,
   UNSUPPORTED_KEYWORDS,
   vendorKeywordKind,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { APPLICATORS } from './keyword-kinds.js';
 
 /** A JSON Schema: `true`, `false` or an object of keywords. */
 export type JsonSchema = boolean | SchemaObject;
@@ -103,24 +104,18 @@ export const TYPE_KEYWORDS: Readonly<Record<'string' | 'number' | 'array' | 'obj
   ],
 };
 
-/** Assertion keywords of the normal form: the emitters implement every one of them exactly. */
-export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
+/** Assertion keywords of the normal form (each can fail a value): the emitters implement every one of them exactly. */
+export const ASSERTION_KEYWORDS: ReadonlySet<string> = new Set([
   '$ref',
-  '$defs',
   'type',
   'enum',
   'const',
   ...Object.values(TYPE_KEYWORDS).flat(),
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'not',
-  'if',
-  'then',
-  'else',
-  'unevaluatedProperties',
-  'unevaluatedItems',
+  ...APPLICATORS.keys(),
 ]);
+
+/** The keywords of the normal form besides annotations: the assertions and `$defs`. */
+export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([...ASSERTION_KEYWORDS, '$defs']);
 
 /** Annotation keywords kept in the normal form (they change no verdict; emitters may print them). */
 export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([

@@ -1,30 +1,20 @@
-import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS } from './check-keywords.js';
 import { isRecord, type JsonRecord } from './json.js';
+import { APPLICATORS } from './keyword-kinds.js';
 import type { JsonSchema } from './prepared.js';
 
-/** Applicators that apply their sub-schemas to the same instance: a cycle through only these never ends. */
-const IN_PLACE: ReadonlySet<string> = new Set([
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'not',
-  'if',
-  'then',
-  'else',
-  'dependentSchemas',
-]);
-
-/** Pushes every sub-schema of a normal-form node onto `stack`, or only the in-place ones. */
+/**
+ * Pushes every sub-schema of a normal-form node onto `stack`, or only the in-place ones (those that apply to the
+ * same instance: a cycle through only these never ends).
+ */
 function pushChildren(node: JsonRecord, inPlaceOnly: boolean, stack: unknown[]): void {
   for (const keyword in node) {
-    if (inPlaceOnly && !IN_PLACE.has(keyword)) continue;
+    const applicator = APPLICATORS.get(keyword);
+    if (applicator === undefined || (inPlaceOnly && !applicator.inPlace)) continue;
     const value = node[keyword];
-    if (SCHEMA_KEYWORDS.has(keyword)) stack.push(value);
-    else if (SCHEMA_ARRAY_KEYWORDS.has(keyword) && Array.isArray(value)) stack.push(...value);
-    else if (
-      (keyword === 'properties' || keyword === 'patternProperties' || keyword === 'dependentSchemas') &&
-      isRecord(value)
-    ) {
+    if (applicator.shape === 'schema') stack.push(value);
+    else if (applicator.shape === 'array') {
+      if (Array.isArray(value)) stack.push(...value);
+    } else if (isRecord(value)) {
       for (const name in value) stack.push(value[name]);
     }
   }

@@ -1,7 +1,12 @@
 import { childPointer } from '../diagnostics.js';
-import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from './check-keywords.js';
 import { isRecord } from './json.js';
-import { negate, type Polarity } from './keyword-kinds.js';
+import {
+  negate,
+  type Polarity,
+  SCHEMA_ARRAY_KEYWORDS,
+  SCHEMA_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+} from './keyword-kinds.js';
 import { childAt } from './pointer.js';
 import type { SchemaIndex } from './resources.js';
 

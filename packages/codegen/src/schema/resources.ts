@@ -1,6 +1,6 @@
 import { childPointer } from '../diagnostics.js';
-import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from './check-keywords.js';
 import { isRecord } from './json.js';
+import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from './keyword-kinds.js';
 
 /**
  * The base URI of a document without a root `$id`. `.invalid` is reserved (RFC 2606), so no real

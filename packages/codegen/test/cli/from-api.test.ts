@@ -1,31 +1,22 @@
 // `fluid-codegen generate --from-api` against a real loopback server standing in for Fluid's API.
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runMain, snapshotDir, tempDir } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runMain, serveLoopback, snapshotDir, tempDir } from '../helpers.js';
 
 const TOKEN = 'C-secret-token-never-printed';
-let server: Server | undefined;
 
-async function serve(status: number, body: unknown): Promise<string> {
-  server = createServer((request, response) => {
+/** A loopback server answering `body` with `status` to a request bearing TOKEN, and 401 to any other. */
+function serve(status: number, body: unknown): Promise<string> {
+  return serveLoopback((request, response) => {
     const authorized = request.headers.authorization === `Bearer ${TOKEN}`;
     response.writeHead(authorized ? status : 401, { 'content-type': 'application/json' });
     response.end(JSON.stringify(authorized ? body : { error: 'unauthorized' }));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  server?.close();
-  server = undefined;
-});
 
 const definition = {
   name: 'test_callback_system',
@@ -107,38 +98,34 @@ describe('fluid-codegen generate --from-api', () => {
   }, 60_000);
 
   it('reports a 401 as a refused token, with the host and request id', async () => {
-    server = createServer((_request, response) => {
+    const baseUrl = await serveLoopback((_request, response) => {
       response.writeHead(401, { 'content-type': 'application/json', 'x-request-id': 'req-401' });
       response.end(JSON.stringify({ error: 'unauthorized' }));
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
+    const { host } = new URL(baseUrl);
     const dir = await tempDir();
-    const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
+    const args = ['generate', '--from-api', '--base-url', baseUrl, '--out', 'out'];
     const result = await runMain(args, dir, { FLUID_API_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error[api-auth]');
-    expect(result.stderr).toContain(`127.0.0.1:${port} refused the token with HTTP 401`);
+    expect(result.stderr).toContain(`${host} refused the token with HTTP 401`);
     expect(result.stderr).toContain('fluid-codegen: the API refused the token');
     expect(result.stderr).not.toContain('invalid input');
     expect(result.stderr).not.toContain(TOKEN);
   }, 60_000);
 
   it('reports a garbage reply as a bad response, not as invalid input', async () => {
-    server = createServer((_request, response) => {
+    const baseUrl = await serveLoopback((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>\u0000\u00ff not json at all');
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
+    const { host } = new URL(baseUrl);
     const dir = await tempDir();
-    const args = ['generate', '--from-api', '--base-url', `http://127.0.0.1:${port}`, '--out', 'out'];
+    const args = ['generate', '--from-api', '--base-url', baseUrl, '--out', 'out'];
     const result = await runMain(args, dir, { FLUID_API_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error[api-response]');
-    expect(result.stderr).toContain(`bad response from 127.0.0.1:${port}`);
+    expect(result.stderr).toContain(`bad response from ${host}`);
     expect(result.stderr).toContain('fluid-codegen: bad response from the API');
     expect(result.stderr).not.toContain('invalid input');
     expect(await snapshotDir(join(dir, 'out'))).toEqual({});

@@ -29,6 +29,29 @@ const tree = (value: unknown) => ({
 });
 
 describe('diffDefinitions', () => {
+  test('formats: judged as the validators treat them, asserted by default or annotations', async () => {
+    const at = (format: string) =>
+      callback('hook', { type: 'object', properties: { at: { type: 'string', format } } });
+    const base = [at('date-time'), callback('other', { type: 'string', format: 'made-up' })];
+    const head = [at('date'), callback('other', { type: 'string', format: 'made-up-too' })];
+    const verdicts = (report: DiffReport) =>
+      report.definitions.map((entry) => [
+        entry.name,
+        entry.findings.map((finding) => [finding.verdict, finding.kind]),
+      ]);
+
+    for (const options of [{}, { formats: 'assert' } as const]) {
+      expect(verdicts(await diffDefinitions(base, head, options))).toEqual([
+        ['hook', [['breaking', 'format-changed']]],
+        ['other', [['unknown', 'unsupported-keyword-changed']]],
+      ]);
+    }
+    expect(verdicts(await diffDefinitions(base, head, { formats: 'annotate' }))).toEqual([
+      ['hook', []],
+      ['other', []],
+    ]);
+  });
+
   test('added and removed definitions are reported and not breaking', async () => {
     const report = await diffDefinitions(
       [callback('old_one', { type: 'object' })],

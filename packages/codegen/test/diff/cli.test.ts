@@ -1,6 +1,7 @@
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { DiffReport } from '../../src/diff/types.js';
 import { runCli, runMain, tempDir } from '../helpers.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures/cli');
@@ -93,6 +94,46 @@ describe('fluid-codegen diff', () => {
     expect(dangling.stderr).toContain('ping: /request_schema/properties/a/$ref: error[dangling-ref]');
   });
 
+  test('--formats: a format change breaks under assert (the default) and is no change under annotate', async () => {
+    const dir = await tempDir();
+    const contact = (format?: string) => ({
+      name: 'contact',
+      request_schema: { type: 'object' },
+      response_schema: {
+        type: 'object',
+        required: ['email'],
+        properties: { email: { type: 'string', ...(format === undefined ? {} : { format }) } },
+      },
+    });
+    for (const [side, definition] of [
+      ['base', contact()],
+      ['head', contact('email')],
+    ] as const) {
+      await mkdir(join(dir, side));
+      await writeFile(join(dir, side, 'contact.json'), JSON.stringify(definition));
+    }
+    const diff = (...extra: string[]) =>
+      runMain(['diff', '--base', 'base', '--head', 'head', '--format', 'json', ...extra], dir, {});
+    const findings = (stdout: string) =>
+      (JSON.parse(stdout) as DiffReport).definitions.flatMap((entry) =>
+        entry.findings.map((finding) => [finding.verdict, finding.pointer, finding.kind]),
+      );
+
+    for (const asserted of [await diff(), await diff('--formats', 'assert')]) {
+      expect(asserted.stderr).toBe('');
+      expect(asserted.code).toBe(1);
+      expect(findings(asserted.stdout)).toEqual([
+        ['breaking', '/response_schema/properties/email/format', 'format-added'],
+      ]);
+    }
+    const annotated = await diff('--formats', 'annotate');
+    expect(annotated.stderr).toBe('');
+    expect(annotated.code).toBe(0);
+    expect(JSON.parse(annotated.stdout)).toEqual({
+      definitions: [{ name: 'contact', change: 'unchanged', breaking: false, findings: [] }],
+    });
+  });
+
   test('usage mistakes: exit 1 with the reason', async () => {
     for (const [args, reason] of [
       [['diff', '--head', 'head'], 'diff needs --base'],
@@ -103,6 +144,10 @@ describe('fluid-codegen diff', () => {
         '--format must be text, json or markdown',
       ],
       [['diff', '--base', 'base', '--head', 'head', '--base-url', 'http://x'], '--base-url only applies'],
+      [
+        ['diff', '--base', 'base', '--head', 'head', '--formats', 'ignore'],
+        '--formats must be assert or annotate, got "ignore"',
+      ],
       [['diff', '--base', 'base', '--from-api'], 'FLUID_API_TOKEN'],
     ] as const) {
       const result = await run(args);

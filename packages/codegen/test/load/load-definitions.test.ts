@@ -8,12 +8,13 @@ import { tempDir } from '../helpers.js';
 const definition = (name: string) => JSON.stringify({ name, request_schema: {}, response_schema: {} });
 
 describe('loadDefinitions', () => {
-  it('reads every .json file of a folder in sorted order and ignores others', async () => {
+  it('reads every .json file of a folder in sorted order and ignores others (hidden ones, `_` notes)', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'b.json'), definition('b'));
     await writeFile(join(dir, 'a.json'), definition('a'));
     await writeFile(join(dir, 'notes.md'), 'not a definition');
     await writeFile(join(dir, '.hidden.json'), '{');
+    await writeFile(join(dir, '_all_definition_names.json'), JSON.stringify({ names: ['a', 'b', 'c'] }));
     await mkdir(join(dir, 'sub.json'));
     const result = await loadDefinitions('.', { cwd: dir });
     expect(result.diagnostics).toEqual([]);

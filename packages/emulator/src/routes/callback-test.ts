@@ -1,6 +1,7 @@
 import type { CallbackReport } from '../delivery/types.js';
 import { ApiError } from '../server/api-error.js';
 import type { Route } from '../server/router.js';
+import { isRecord } from './input.js';
 
 const TEST_DEFINITION = 'test_callback_system';
 
@@ -33,7 +34,7 @@ export const callbackTestRoutes: readonly Route[] = [
       });
       if (!report.ok) throw failure(report);
       const reply = report.body;
-      return { status: 200, json: isObject(reply) ? reply : { response: reply } };
+      return { status: 200, json: isRecord(reply) ? reply : { response: reply } };
     },
   },
 ];
@@ -51,8 +52,4 @@ function failure(report: CallbackReport): ApiError {
     add('callback', `replied HTTP ${report.status}`);
   }
   return new ApiError(422, `The ${TEST_DEFINITION} callback failed`, { errors });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,10 @@
-import { type JsonSchema, type SchemaObject, TYPE_KEYWORDS, VALUE_TYPES } from '../../schema/prepared.js';
+import {
+  ASSERTION_KEYWORDS,
+  type JsonSchema,
+  type SchemaObject,
+  TYPE_KEYWORDS,
+  VALUE_TYPES,
+} from '../../schema/prepared.js';
 import { jsonLiteral, stringLiteral } from '../escape.js';
 import { arraySchema } from './array.js';
 import {
@@ -16,22 +22,6 @@ import { discriminatorOf } from './discriminator.js';
 import { objectSchema } from './object.js';
 import { numberSchema, stringSchema } from './scalar.js';
 import { siblingsOfUnevaluated, trackerOf } from './tracker.js';
-
-const ASSERTIONS = new Set([
-  ...Object.values(TYPE_KEYWORDS).flat(),
-  '$ref',
-  'enum',
-  'const',
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'not',
-  'if',
-  'then',
-  'else',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-]);
 
 function typeMember(type: string, schema: SchemaObject, site: Site, context: EmitContext): string {
   switch (type) {
@@ -108,7 +98,7 @@ function jsonTypeMatches(value: unknown, types: readonly string[]): boolean {
 
 /** `{type, enum}` alone, every member of the right type: the literal says it all. */
 function literalOnly(schema: SchemaObject, values: readonly unknown[]): boolean {
-  const keywords = Object.keys(schema).filter((keyword) => ASSERTIONS.has(keyword) || keyword === 'type');
+  const keywords = Object.keys(schema).filter((keyword) => ASSERTION_KEYWORDS.has(keyword));
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : undefined;
   return (
     keywords.length === 2 &&

@@ -1,4 +1,5 @@
-// The runtime's plain JSON checks, without Zod: equality, code points and the format tests. `_runtime.ts`
+// The runtime's plain JSON checks, without Zod: equality, code points, the format tests and the sets of
+// evaluated keys behind unevaluated*. `_runtime.ts`
 // holds them inlined (scripts/generate-runtime-text.ts drops the import and the `export`s), and the generator
 // checks `example_response` with the same tests (src/example/), so both say the same thing.
 
@@ -25,6 +26,20 @@ export function deepEqual(left: unknown, right: unknown): boolean {
     );
   }
   return false;
+}
+
+/** Keys of an object, or indexes of an array, that a schema evaluated; `true` for all of them. */
+export type Evaluated = true | ReadonlySet<string | number>;
+
+/** Evaluated keys when a schema evaluated none. */
+export const NOTHING: ReadonlySet<string | number> = new Set();
+
+/** Everything any of `parts` evaluated. */
+export function union(parts: readonly Evaluated[]): Evaluated {
+  if (parts.some((part) => part === true)) return true;
+  const all = new Set<string | number>();
+  for (const part of parts) for (const item of part as ReadonlySet<string | number>) all.add(item);
+  return all;
 }
 
 /** The length of a string in code points, as JSON Schema counts it. */

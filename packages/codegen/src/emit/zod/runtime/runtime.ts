@@ -1,6 +1,15 @@
 // Checks JSON Schema needs and Zod does not have, shared by the generated validators.
 import * as z from 'zod';
-import { codePoints, deepEqual, isObject, NUMBER_FORMATS, STRING_FORMATS } from './plain.js';
+import {
+  codePoints,
+  deepEqual,
+  type Evaluated,
+  isObject,
+  NOTHING,
+  NUMBER_FORMATS,
+  STRING_FORMATS,
+  union,
+} from './plain.js';
 
 type Payload = z.core.ParsePayload<unknown>;
 type Issue = z.core.$ZodRawIssue;
@@ -292,20 +301,10 @@ export function dependentSchemas(dependencies: ReadonlyArray<readonly [string, z
 // which keys (or indexes) the keywords beside them, and the subschemas that matched, evaluated. A Tracker
 // computes that set for a value the schema is known to accept, from the same subschemas the validator has.
 
-/** Keys of an object, or indexes of an array, that a schema evaluated; `true` for all of them. */
-export type Evaluated = true | ReadonlySet<string | number>;
+export type { Evaluated };
 
 /** What a schema evaluates in a value it accepts (see {@link unevaluated}). */
 export type Tracker = (value: unknown) => Evaluated;
-
-const NOTHING: ReadonlySet<string | number> = new Set();
-
-function union(parts: readonly Evaluated[]): Evaluated {
-  if (parts.some((part) => part === true)) return true;
-  const all = new Set<string | number>();
-  for (const part of parts) for (const item of part as ReadonlySet<string | number>) all.add(item);
-  return all;
-}
 
 /** properties, patternProperties, additionalProperties (and unevaluatedProperties: `rest`) on objects. */
 export function evProperties(known: readonly string[], patterns: readonly RegExp[], rest: boolean): Tracker {
