@@ -162,34 +162,38 @@ describe.skipIf(missing !== undefined)('JSON-Schema-Test-Suite draft 2020-12', (
     expect(outcome.right).toBeGreaterThan(ajv);
   });
 
-  it('generates TypeScript that type-checks under the repo flags (every validator agrees with its type)', async () => {
-    const [main = ''] = dirs;
-    await writeFile(
-      join(main, 'tsconfig.json'),
-      JSON.stringify({
-        extends: join(repoRoot, 'tsconfig.base.json'),
-        compilerOptions: { noEmit: true, types: [], lib: ['es2023'] },
-        include: ['out'],
-      }),
-    );
-    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const run = await new Promise<{ code: number | null; output: string }>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [tsc, '-p', join(main, 'tsconfig.json')], {
-        stdio: ['ignore', 'pipe', 'pipe'],
+  it(
+    'generates TypeScript that type-checks under the repo flags (every validator agrees with its type)',
+    async () => {
+      const [main = ''] = dirs;
+      await writeFile(
+        join(main, 'tsconfig.json'),
+        JSON.stringify({
+          extends: join(repoRoot, 'tsconfig.base.json'),
+          compilerOptions: { noEmit: true, types: [], lib: ['es2023'] },
+          include: ['out'],
+        }),
+      );
+      const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+      const run = await new Promise<{ code: number | null; output: string }>((resolvePromise, reject) => {
+        const child = spawn(process.execPath, [tsc, '-p', join(main, 'tsconfig.json')], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          output += chunk;
+        });
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+          output += chunk;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolvePromise({ code, output }));
       });
-      let output = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        output += chunk;
-      });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        output += chunk;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolvePromise({ code, output }));
-    });
-    expect(run.output.slice(0, 4000)).toBe('');
-    expect(run.code).toBe(0);
-  }, SLOW);
+      expect(run.output.slice(0, 4000)).toBe('');
+      expect(run.code).toBe(0);
+    },
+    SLOW,
+  );
 
   it('never answers wrong without a diagnostic, except the misses listed as silent', () => {
     const allowed = new Set(KNOWN_MISSES.filter((entry) => entry.silent === true).map((entry) => entry.key));
