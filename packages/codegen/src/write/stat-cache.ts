@@ -6,7 +6,7 @@
 // file, as a cold run does.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { FileIdentity } from '../file-identity.js';
+import { type FileIdentity, sameIdentity } from '../file-identity.js';
 import type { InputRecord } from '../load/input-record.js';
 import { VERSION } from '../version.js';
 import { siblings } from './out-folder.js';
@@ -30,9 +30,11 @@ function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null;
 }
 
-// On disk each record is a tuple (a thousand files make a cache read and written every run, and tuples parse
-// and print in about half the time of objects): an identity is `[dev, ino, size, mtimeMs, ctimeMs]`, an input
-// `[path, sha256, identity, [at, name, at, name, ...], diagnostics]`, a module `[sha256, identity]`.
+// On disk: a header line, then one line per record (a thousand files make a cache read and written every run;
+// a record that did not change keeps its line as read, so writing joins lines rather than printing records).
+// Each record is a tuple, which parses and prints in about half the time of an object: an identity is
+// `[dev, ino, size, mtimeMs, ctimeMs]`, an input `["input", path, sha256, identity, [at, name, ...], diagnostics]`,
+// a module `["module", name, sha256, identity]`.
 type IdentityTuple = [number, number, number, number, number];
 
 function identityTuple({ dev, ino, size, mtimeMs, ctimeMs }: FileIdentity): IdentityTuple {
@@ -55,14 +57,21 @@ function isInputDiagnostic(value: unknown): value is InputRecord['diagnostics'][
   );
 }
 
-function inputTuple(record: InputRecord): unknown[] {
+/** Each record read, with its line: written again as it was when the record is unchanged. */
+const lines = new WeakMap<object, string>();
+
+function inputLine(record: InputRecord): string {
   const definitions = record.definitions.flatMap(({ at, name }) => [at, name]);
-  return [record.path, record.sha256, identityTuple(record.identity), definitions, record.diagnostics];
+  const { path, sha256, identity, diagnostics } = record;
+  return (
+    lines.get(record) ??
+    JSON.stringify(['input', path, sha256, identityTuple(identity), definitions, diagnostics])
+  );
 }
 
-function inputFrom(value: unknown): InputRecord | undefined {
-  if (!Array.isArray(value) || value.length !== 5) return undefined;
-  const [path, sha256, id, flat, diagnostics] = value as unknown[];
+function inputFrom(value: readonly unknown[]): InputRecord | undefined {
+  if (value.length !== 6) return undefined;
+  const [, path, sha256, id, flat, diagnostics] = value;
   const identity = identityFrom(id);
   if (typeof path !== 'string' || typeof sha256 !== 'string' || identity === undefined) return undefined;
   if (!Array.isArray(flat) || flat.length % 2 !== 0 || !Array.isArray(diagnostics)) return undefined;
@@ -77,10 +86,34 @@ function inputFrom(value: unknown): InputRecord | undefined {
   return { path, sha256, identity, definitions, diagnostics };
 }
 
-function moduleFrom(value: unknown): ModuleRecord | undefined {
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return undefined;
-  const identity = identityFrom(value[1]);
-  return identity === undefined ? undefined : { sha256: value[0], identity };
+function moduleFrom(value: readonly unknown[]): [string, ModuleRecord] | undefined {
+  if (value.length !== 4) return undefined;
+  const [, name, sha256, id] = value;
+  const identity = identityFrom(id);
+  if (typeof name !== 'string' || typeof sha256 !== 'string' || identity === undefined) return undefined;
+  return [name, { sha256, identity }];
+}
+
+/** The header line: a cache is used only by the generator version that wrote it, at the same depth limit. */
+function header(maxJsonDepth: number): string {
+  return JSON.stringify({ generator: 'fluid-codegen', version: VERSION, depth: maxJsonDepth });
+}
+
+/** Each line's JSON value: parsed as one array (one call is faster than thousands), line by line if damaged. */
+function parseLines(records: readonly string[]): unknown[] {
+  try {
+    const values: unknown = JSON.parse(`[${records.join(',')}]`);
+    if (Array.isArray(values) && values.length === records.length) return values;
+  } catch {
+    // A damaged line: the others are still of use.
+  }
+  return records.map((line) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /**
@@ -93,32 +126,33 @@ export function readStatCache(outDir: string, maxJsonDepth: number): StatCache {
   let text: string | undefined;
   try {
     text = readFileSync(siblings(outDir).statCache, 'utf8');
-    const value: unknown = JSON.parse(text);
-    if (!isObject(value)) return { text, inputs, modules };
-    const { generator, version, depth, files, outputs } = value;
-    if (generator !== 'fluid-codegen' || version !== VERSION || depth !== maxJsonDepth) {
-      return { text, inputs, modules };
-    }
-    if (Array.isArray(files)) {
-      for (const tuple of files) {
-        const record = inputFrom(tuple);
-        if (record !== undefined) inputs.set(record.path, record);
-      }
-    }
-    if (isObject(outputs)) {
-      for (const [name, tuple] of Object.entries(outputs)) {
-        const record = moduleFrom(tuple);
-        if (record !== undefined) modules.set(name, record);
-      }
-    }
   } catch {
-    // Missing or damaged: every file is read.
+    // Missing: every file is read.
+    return { text, inputs, modules };
+  }
+  const [first, ...rest] = text.split('\n');
+  if (first !== header(maxJsonDepth)) return { text, inputs, modules };
+  const records = rest.filter((line) => line !== '');
+  for (const [index, value] of parseLines(records).entries()) {
+    const line = records[index];
+    if (!Array.isArray(value) || line === undefined) continue;
+    if (value[0] === 'input') {
+      const record = inputFrom(value);
+      if (record === undefined) continue;
+      lines.set(record, line);
+      inputs.set(record.path, record);
+    } else if (value[0] === 'module') {
+      const entry = moduleFrom(value);
+      if (entry === undefined) continue;
+      lines.set(entry[1], line);
+      modules.set(...entry);
+    }
   }
   return { text, inputs, modules };
 }
 
-function byKey<T>(entries: Iterable<[string, T]>): Array<[string, T]> {
-  return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -133,13 +167,17 @@ export function writeStatCache(
   modules: ReadonlyMap<string, ModuleRecord>,
   maxJsonDepth: number,
 ): void {
-  const files = byKey(inputs.map((record): [string, InputRecord] => [record.path, record])).map(
-    ([, record]) => inputTuple(record),
-  );
-  const outputs = Object.fromEntries(
-    byKey(modules).map(([name, record]) => [name, [record.sha256, identityTuple(record.identity)]]),
-  );
-  const text = `${JSON.stringify({ generator: 'fluid-codegen', version: VERSION, depth: maxJsonDepth, files, outputs })}\n`;
+  const out = [header(maxJsonDepth)];
+  for (const record of [...inputs].sort((a, b) => byPath(a.path, b.path))) out.push(inputLine(record));
+  for (const name of [...modules.keys()].sort(byPath)) {
+    const record = modules.get(name);
+    if (record === undefined) continue;
+    const before = previous?.modules.get(name);
+    const same = before?.sha256 === record.sha256 && sameIdentity(before.identity, record.identity);
+    const line = same ? lines.get(before) : undefined;
+    out.push(line ?? JSON.stringify(['module', name, record.sha256, identityTuple(record.identity)]));
+  }
+  const text = `${out.join('\n')}\n`;
   if (text === previous?.text) return;
   const names = siblings(outDir);
   // A temp name the folder's next run recognises as its own leftover and removes, should this one be killed.
