@@ -227,7 +227,9 @@ async function incrementalTable(): Promise<void> {
   const incrementals: number[] = [];
   // Round 0 warms up both kinds of run (as the generation table's first rounds do) and is not counted.
   for (let round = 0; round <= ROUNDS; round++) {
+    // Cold: no output folder, and no stat cache beside it.
     await rm(join(dir, 'out'), { recursive: true, force: true });
+    await rm(join(dir, '.fluid-codegen-out.stat.json'), { force: true });
     const cold = await timed(() => run('cold'));
     const changed = input[(round * 337) % input.length];
     if (changed === undefined) return;

@@ -1,9 +1,11 @@
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { FileChangedError, isCodegenError } from '../errors/codegen-error.js';
 import type { GenerateCache } from '../generate.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { loadRecorded } from '../load/load-definitions.js';
 import { VERSION } from '../version.js';
+import { MANIFEST_NAME } from '../write/manifest.js';
 import { realTarget } from '../write/out-folder.js';
 import { readStatCache, writeStatCache } from '../write/stat-cache.js';
 import { type GenerateCommandOptions, HELP, parseCommand, UsageError } from './args.js';
@@ -32,7 +34,11 @@ async function load(
   const reuse = !options.check && !options.force;
   // The folder the writer writes (a symlinked --out followed), so the cache sits beside its lock.
   const folder = reuse ? await realTarget(outDir).catch(() => undefined) : undefined;
-  const previous = folder !== undefined && trust ? readStatCache(folder, depth) : undefined;
+  // Without a manifest no output is reused, so every definition is needed: the run reads them as a cold one does.
+  const manifest =
+    folder === undefined ? undefined : statSync(join(folder, MANIFEST_NAME), { throwIfNoEntry: false });
+  const previous =
+    folder !== undefined && trust && manifest?.isFile() === true ? readStatCache(folder, depth) : undefined;
   const loaded = await loadRecorded(
     options.input,
     {
