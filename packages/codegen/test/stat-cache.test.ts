@@ -222,6 +222,14 @@ describe('the stat cache', () => {
       await writeFile(cachePath, damaged);
       await expectCold(dir);
     }
+    // One damaged line costs only its own record.
+    await expectCold(dir);
+    const good = await readFile(cachePath, 'utf8');
+    const inputs = readStatCache(join(dir, 'out'), 512).inputs.size;
+    expect(inputs).toBe(10);
+    await writeFile(cachePath, `${good}["input", "half a rec\n`);
+    expect(readStatCache(join(dir, 'out'), 512).inputs.size).toBe(inputs);
+    await expectCold(dir);
     const text = await readFile(cachePath, 'utf8');
     expect((await runMain([...ARGS, '--check'], dir)).code).toBe(0);
     expect((await runMain([...ARGS, '--force'], dir)).code).toBe(0);
