@@ -4,6 +4,8 @@
 // per second of a generated validator, ajv and a hand-written Zod schema on one payload.
 // The machine may be shared: every measurement is repeated in interleaved rounds (the order rotates each
 // round) and reported as the median, with the lowest and highest per-round ratio beside it.
+// CODEGEN_BENCH_TABLES=incremental runs only the incremental table (any comma list of generation,
+// incremental, validation).
 // fluid-codegen is measured as users run it, from the built package, when dist/ is fresh; otherwise from the
 // sources through tsx (slower: esbuild's keepNames wrappers, and each worker thread compiles the sources again).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -225,7 +227,9 @@ async function incrementalTable(): Promise<void> {
   const incrementals: number[] = [];
   // Round 0 warms up both kinds of run (as the generation table's first rounds do) and is not counted.
   for (let round = 0; round <= ROUNDS; round++) {
+    // Cold: no output folder, and no stat cache beside it.
     await rm(join(dir, 'out'), { recursive: true, force: true });
+    await rm(join(dir, '.fluid-codegen-out.stat.json'), { force: true });
     const cold = await timed(() => run('cold'));
     const changed = input[(round * 337) % input.length];
     if (changed === undefined) return;
@@ -318,6 +322,8 @@ async function validationTable(): Promise<void> {
   await rm(join(root, 'bench/.tmp'), { recursive: true, force: true });
 }
 
-await generationTable();
-await incrementalTable();
-await validationTable();
+const only = process.env.CODEGEN_BENCH_TABLES?.split(',').map((name) => name.trim());
+const tables = { generation: generationTable, incremental: incrementalTable, validation: validationTable };
+for (const [name, table] of Object.entries(tables)) {
+  if (only === undefined || only.includes(name)) await table();
+}

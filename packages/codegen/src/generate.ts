@@ -120,14 +120,21 @@ function knownHash(
   return same ? output.hash : undefined;
 }
 
-/** `output` as reused for `item`: its diagnostics carry this run's source label. */
+/**
+ * `output` as reused for `item`: its diagnostics carry this run's source label, and its source this run's
+ * bytes (the file may have changed elsewhere, as a list file does when another of its definitions does).
+ */
 function relocate(output: DefinitionOutput, item: SourcedDefinition): DefinitionOutput {
   const diagnostics = output.diagnostics.map((diagnostic) => ({
     ...diagnostic,
     file: item.source,
     definition: item.definition.name,
   }));
-  return { ...output, diagnostics };
+  const { source: _, ...rest } = output;
+  const { sourceSha256 } = item;
+  return sourceSha256 === undefined
+    ? { ...rest, diagnostics }
+    : { ...rest, diagnostics, source: { name: item.definition.name, sha256: sourceSha256 } };
 }
 
 /** Names the registry module declares itself. */

@@ -1,9 +1,12 @@
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
-import { type GenerateCache, generate } from '../generate.js';
+import type { FileIdentity } from '../file-identity.js';
+import { type DefinitionRecord, type GenerateCache, generate } from '../generate.js';
+import { sha256 } from '../hash.js';
 import type { SourcedDefinition } from '../load/definition.js';
 import { diffTree, isCurrent } from '../write/diff-tree.js';
 import { withManifest } from '../write/manifest.js';
 import { loadManifestCache, type ManifestCache } from '../write/manifest-cache.js';
+import type { ModuleRecord } from '../write/stat-cache.js';
 import { writeTree } from '../write/write-tree.js';
 import type { GenerateCommandOptions } from './args.js';
 
@@ -22,6 +25,30 @@ export interface CliIo {
 export interface Loaded {
   readonly definitions: SourcedDefinition[];
   readonly diagnostics: Diagnostic[];
+  /** What the stat cache says about the output folder, when the run may take files on trust. */
+  readonly stat?: StatSession;
+}
+
+/** The stat cache's part in one run (see `write/stat-cache.ts`). */
+export interface StatSession {
+  /** Modules of the output folder the stat cache vouches for. */
+  readonly modules: ReadonlyMap<string, ModuleRecord>;
+  /** Keeps what the run learned about its inputs and these modules for the next run, once the output is written. */
+  remember(modules: ReadonlyMap<string, ModuleRecord>): void;
+}
+
+/** The modules of the written folder a later run may know by their identity, with the hash each must have. */
+function moduleRecords(
+  definitions: readonly DefinitionRecord[],
+  settled: ReadonlyMap<string, FileIdentity>,
+): Map<string, ModuleRecord> {
+  const records = new Map<string, ModuleRecord>();
+  for (const { output } of definitions) {
+    const identity = output.file === undefined ? undefined : settled.get(output.file.path);
+    if (output.file === undefined || identity === undefined) continue;
+    records.set(output.file.path, { identity, sha256: output.fileSha256 ?? sha256(output.file.contents) });
+  }
+  return records;
 }
 
 /** What stopped the load, in words: a failure to pull from the API is not "invalid input". */
@@ -73,7 +100,7 @@ export async function runOnce(
   }
   let known: ManifestCache['known'] | undefined;
   if (!options.check && !options.force && cache.size === 0) {
-    const previous = await loadManifestCache(outDir);
+    const previous = await loadManifestCache(outDir, loaded.stat?.modules);
     for (const [key, output] of previous.cache) cache.set(key, output);
     known = previous.known;
   }
@@ -117,6 +144,7 @@ export async function runOnce(
     ...(known === undefined ? {} : { known }),
     ...(target.signal === undefined ? {} : { signal: target.signal }),
   });
+  loaded.stat?.remember(moduleRecords(result.definitions, summary.settled));
   io.stdout.write(
     summary.changed
       ? `fluid-codegen: wrote ${summary.written.length} and removed ${summary.removed.length} file(s) in ${options.out}\n`

@@ -41,3 +41,18 @@ export function isCodegenError(error: unknown): error is CodegenError {
 export function systemErrorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
+
+/**
+ * A file changed while the run used what an earlier run recorded about it (its stats matched, its bytes no
+ * longer did): an input file, or a module in the output folder. The CLI catches it and runs again, reading
+ * every file.
+ */
+export class FileChangedError extends CodegenError {
+  override readonly name: string = 'FileChangedError';
+  constructor(
+    readonly file: string,
+    options?: ErrorOptions,
+  ) {
+    super(`file changed during the run: ${file}`, options);
+  }
+}

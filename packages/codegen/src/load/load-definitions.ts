@@ -10,8 +10,10 @@ import {
 } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { identityOf, isSettled, sameIdentity } from '../file-identity.js';
 import { sha256 } from '../hash.js';
 import type { SourcedDefinition } from './definition.js';
+import { type InputRecord, recordOf, replay } from './input-record.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 import { parseJsonFile } from './parse-text.js';
 import { type ReadResult, readDefinitions } from './read-definitions.js';
@@ -100,6 +102,26 @@ function errorCode(error: unknown): string | undefined {
  * const { definitions, diagnostics } = await loadDefinitions('definitions/callbacks');
  */
 export async function loadDefinitions(input: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const { definitions, diagnostics, files } = await loadRecorded(input, options);
+  return { definitions, diagnostics, files };
+}
+
+/** What {@link loadRecorded} found, and the records of the files a later run may take on trust. */
+export interface RecordedLoad extends LoadResult {
+  /** Files read that had settled (see `isSettled`), and the files taken from `known`. */
+  readonly records: InputRecord[];
+}
+
+/**
+ * {@link loadDefinitions}, taking a file whose stats match its record in `known` (by absolute path) from the
+ * record instead of reading it (its definitions read on first use, see `replay`), and recording each file.
+ */
+export async function loadRecorded(
+  input: string,
+  options: LoadOptions = {},
+  known: ReadonlyMap<string, InputRecord> = new Map(),
+): Promise<RecordedLoad> {
+  const records: InputRecord[] = [];
   const cwd = options.cwd ?? process.cwd();
   const limits: LoadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const path = resolve(cwd, input);
@@ -116,13 +138,23 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
       : [{ path, label: inputLabel, symlink: link.isSymbolicLink() }];
     if (!info.isDirectory() && !info.isFile()) {
       const message = 'input is neither a folder nor a regular file';
-      return { definitions, diagnostics: [failure(inputLabel, 'input-unreadable', message)], files: [] };
+      return {
+        definitions,
+        diagnostics: [failure(inputLabel, 'input-unreadable', message)],
+        files: [],
+        records,
+      };
     }
   } catch (error) {
     const code = errorCode(error);
     const message =
       code === 'ENOENT' ? 'input does not exist' : `cannot read input (${code ?? String(error)})`;
-    return { definitions, diagnostics: [failure(inputLabel, 'input-unreadable', message)], files: [] };
+    return {
+      definitions,
+      diagnostics: [failure(inputLabel, 'input-unreadable', message)],
+      files: [],
+      records,
+    };
   }
   const readOne = async ({ path: file, label: fileLabel, symlink }: Listed): Promise<ReadResult> => {
     const fail = (code: string, message: string): ReadResult => ({
@@ -131,12 +163,26 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
     });
     let fd: number | undefined;
     try {
+      const record = known.get(file);
+      if (record !== undefined) {
+        // One stat (following a symlink, so a link pointed elsewhere is another file) instead of a read.
+        const info = statSync(file, { throwIfNoEntry: false });
+        if (
+          info?.isFile() &&
+          info.size <= limits.maxBytes &&
+          sameIdentity(record.identity, identityOf(info))
+        ) {
+          records.push(record);
+          return replay(record, fileLabel, limits.maxJsonDepth);
+        }
+      }
       const problem = symlink ? await unreadableLink(file) : undefined;
       if (problem !== undefined) return fail('input-unreadable', problem);
       // One open, then size and contents from the descriptor. Synchronous on purpose: definition files
       // are small and a run reads up to thousands, where the promise API's four thread-pool round trips
       // per file cost more than the reads (profiled: about 85 ms of a 1000-file run, now a few).
       // O_NONBLOCK so a file swapped for a FIFO after listing cannot hang the open; it is then refused below.
+      const readStart = Date.now();
       fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
       const info = fstatSync(fd);
       if (!info.isFile()) return fail('input-unreadable', 'not a regular file');
@@ -151,6 +197,9 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
       if (!parsed.ok) return { definitions: [], diagnostics: parsed.diagnostics };
       const read = readDefinitions(parsed.value, fileLabel, limits.maxJsonDepth);
       const sourceSha256 = sha256(bytes);
+      const identity = identityOf(info);
+      if (isSettled(identity, readStart))
+        records.push(recordOf(file, fileLabel, identity, sourceSha256, read));
       return { ...read, definitions: read.definitions.map((item) => ({ ...item, sourceSha256 })) };
     } catch (error) {
       return fail('input-unreadable', `cannot read file (${errorCode(error) ?? String(error)})`);
@@ -176,5 +225,5 @@ export async function loadDefinitions(input: string, options: LoadOptions = {}):
   } else if (definitions.length === 0 && !diagnostics.some((item) => item.severity === 'error')) {
     diagnostics.push(failure(inputLabel, 'no-definitions', `no definitions found in ${inputLabel}`));
   }
-  return { definitions, diagnostics, files: files.map((file) => file.path) };
+  return { definitions, diagnostics, files: files.map((file) => file.path), records };
 }

@@ -21,9 +21,11 @@ export interface TreeDiff {
 /**
  * Files whose contents are already known (read earlier in the run), for {@link diffTree} to take
  * instead of reading: `recall` answers only when the file on disk is still the version that was read.
+ * When it answers with `file`, that wanted file's contents are the file on disk (vouched for, not read): it
+ * is current without a comparison.
  */
 export interface KnownFiles {
-  recall(name: string): string | undefined;
+  recall(name: string): { readonly contents: string; readonly file?: GeneratedFile } | undefined;
 }
 
 /** Whether the folder already matches the wanted files exactly. */
@@ -66,17 +68,26 @@ export async function diffTree(
   }
   const manifest = parseManifest(
     names.includes(MANIFEST_NAME)
-      ? (known?.recall(MANIFEST_NAME) ?? readText(join(outDir, MANIFEST_NAME)))
+      ? (known?.recall(MANIFEST_NAME)?.contents ?? readText(join(outDir, MANIFEST_NAME)))
       : undefined,
   );
   const existing = new Map<string, { owned: boolean; contents: string | undefined }>();
-  // Only regular files are read (a FIFO would block).
-  const contents = new Map<string, string | undefined>();
+  // Wanted files that are the file on disk, unread.
+  const onDisk = new Map<string, GeneratedFile>();
   for (const name of names) {
-    if (!folders.has(name)) contents.set(name, known?.recall(name) ?? readText(join(outDir, name)));
-  }
-  for (const name of names) {
-    const text = contents.get(name);
+    // Only regular files are read (a FIFO would block).
+    const recalled = folders.has(name) ? undefined : known?.recall(name);
+    if (recalled?.file !== undefined) {
+      onDisk.set(name, recalled.file);
+      existing.set(name, {
+        owned: name === MANIFEST_NAME || manifest.has(name) || recalled.contents.startsWith(BANNER_PREFIX),
+        get contents() {
+          return recalled.contents;
+        },
+      });
+      continue;
+    }
+    const text = folders.has(name) ? undefined : (recalled?.contents ?? readText(join(outDir, name)));
     const owned = name === MANIFEST_NAME || manifest.has(name) || (text?.startsWith(BANNER_PREFIX) ?? false);
     existing.set(name, { owned, contents: text });
   }
@@ -85,7 +96,7 @@ export async function diffTree(
   for (const file of wanted) {
     const current = existing.get(file.path);
     if (current === undefined) diff.missing.push(file.path);
-    else if (current.contents === file.contents) continue;
+    else if (onDisk.get(file.path) === file || current.contents === file.contents) continue;
     else if (current.owned) diff.stale.push(file.path);
     else diff.conflicts.push(file.path);
   }

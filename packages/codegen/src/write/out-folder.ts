@@ -3,6 +3,7 @@ import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'nod
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
+import { type FileIdentity, identityOf } from '../file-identity.js';
 
 // Synchronous file system calls throughout: each is one cheap system call, where a promise round trip through
 // the thread pool costs more, and every run makes a couple of dozen of them.
@@ -114,23 +115,6 @@ export async function checkEntries(target: string): Promise<Map<string, FileIden
   return identities;
 }
 
-/** What tells one version of a file from another without reading it (as git's index does). */
-export interface FileIdentity {
-  readonly ino: number;
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
-/** The identity of a file from its stats. */
-export function identityOf(info: FileIdentity): FileIdentity {
-  return { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
-}
-
-/** Whether two identities are the same version of a file. */
-export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
-  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
 function kindOf(entry: {
   isSymbolicLink(): boolean;
   isFIFO(): boolean;
@@ -148,6 +132,8 @@ function kindOf(entry: {
 /** Folders and the lock the writer keeps next to the output folder, and how to recognise its own. */
 export interface Siblings {
   readonly lock: string;
+  /** What the last run learned about its inputs (see `write/stat-cache.ts`). */
+  readonly statCache: string;
   /** A fresh temp (`tmp`) or moved-aside (`old`) folder name for this run. */
   name(kind: 'tmp' | 'old', suffix: string): string;
   /** Whether `name` (in the parent folder) is this output folder's temp or old folder, and which. */
@@ -166,6 +152,7 @@ export function siblings(target: string): Siblings {
   const base = basename(target);
   return {
     lock: join(parent, `.fluid-codegen-${base}.lock`),
+    statCache: join(parent, `.fluid-codegen-${base}.stat.json`),
     name: (kind, suffix) => join(parent, `.fluid-codegen-${base}.${kind}-${suffix}`),
     owns: (name) => {
       const leftover = LEFTOVER.exec(name);

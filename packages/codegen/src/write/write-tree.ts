@@ -16,19 +16,13 @@ import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../core/types.js';
 import { OutputError, systemErrorCode } from '../errors/codegen-error.js';
+import { type FileIdentity, identityOf, isSettled, sameIdentity } from '../file-identity.js';
 import type { DefinitionRecord } from '../generate.js';
 import { diffTree, isCurrent, type TreeDiff } from './diff-tree.js';
 import { acquireLock } from './lock.js';
 import { isManifest, MANIFEST_NAME, withManifest } from './manifest.js';
-import {
-  checkEntries,
-  checkNotProtected,
-  type FileIdentity,
-  realTarget,
-  type Siblings,
-  sameIdentity,
-  siblings,
-} from './out-folder.js';
+import type { KnownModule } from './manifest-cache.js';
+import { checkEntries, checkNotProtected, realTarget, type Siblings, siblings } from './out-folder.js';
 
 /**
  * The stages of a write, reported to {@link WriteOptions.onStage} (tests use it to crash at each one). A new
@@ -55,7 +49,7 @@ export interface WriteOptions {
    * Module contents the caller read from the folder earlier in the run, with each file's identity
    * then; a file still of that identity is not read again.
    */
-  readonly known?: ReadonlyMap<string, { readonly contents: string; readonly identity: FileIdentity }>;
+  readonly known?: ReadonlyMap<string, KnownModule>;
   /** Aborting before anything is written leaves the folder as it was and rejects with the signal's reason. */
   readonly signal?: AbortSignal;
 }
@@ -65,6 +59,11 @@ export interface WriteSummary {
   readonly written: string[];
   readonly removed: string[];
   readonly changed: boolean;
+  /**
+   * The files in the folder after the write that it did not write just now (they had settled, see
+   * `isSettled`), with their identity: what a later run may recognise them by without reading them.
+   */
+  readonly settled: ReadonlyMap<string, FileIdentity>;
 }
 
 function fail(message: string, path: string, error: unknown): never {
@@ -248,6 +247,29 @@ async function stage(
   );
 }
 
+/** The identities, taken at `seenAt`, of the files that had settled by then and are not in `skip`. */
+function settledOf(
+  identities: ReadonlyMap<string, FileIdentity>,
+  seenAt: number,
+  skip: ReadonlySet<string>,
+): Map<string, FileIdentity> {
+  const settled = new Map<string, FileIdentity>();
+  for (const [name, identity] of identities) {
+    if (!skip.has(name) && isSettled(identity, seenAt)) settled.set(name, identity);
+  }
+  return settled;
+}
+
+/** The identities of `files` in the folder (a new tree, just swapped in). */
+function statFiles(outDir: string, files: readonly GeneratedFile[]): Map<string, FileIdentity> {
+  const identities = new Map<string, FileIdentity>();
+  for (const file of files) {
+    const info = lstatSync(join(outDir, file.path), { throwIfNoEntry: false });
+    if (info?.isFile() === true) identities.set(file.path, identityOf(info));
+  }
+  return identities;
+}
+
 /**
  * Replaces the generator's files in `outDir` with `files`, under a lock. A folder the generator wrote before
  * (it holds the manifest) is updated in place: only the changed files are replaced, each atomically, and the
@@ -278,6 +300,7 @@ export async function writeTree(
     recover(target, names);
     const existed = checkWritable(target);
     if (existed) removeInsideTemps(target);
+    const seenAt = Date.now();
     const identities = existed ? await checkEntries(target) : new Map<string, FileIdentity>();
     const wanted = withManifest(files, options.definitions);
     const diff = await diffTree(target, wanted, {
@@ -285,7 +308,7 @@ export async function writeTree(
         const earlier = options.known?.get(name);
         const now = identities.get(name);
         return earlier !== undefined && now !== undefined && sameIdentity(earlier.identity, now)
-          ? earlier.contents
+          ? earlier
           : undefined;
       },
     });
@@ -296,10 +319,12 @@ export async function writeTree(
         undefined,
       );
     }
+    const written = [...diff.missing, ...diff.stale].sort();
     const summary = {
-      written: [...diff.missing, ...diff.stale].sort(),
+      written,
       removed: diff.extra,
       changed: !isCurrent(diff),
+      settled: settledOf(identities, seenAt, new Set([...written, ...diff.extra])),
     };
     if (!summary.changed) return summary;
     signal?.throwIfAborted();
@@ -330,9 +355,11 @@ export async function writeTree(
       fail('cannot move the new output into place', target, error);
     }
     await options.onStage?.('swapped');
+    const swappedAt = Date.now();
+    const settled = settledOf(statFiles(target, wanted), swappedAt, new Set());
     // Synchronous for the same reason as carryOver: a thousand unlinks, each one cheap.
     rmSync(aside, { recursive: true, force: true });
-    return summary;
+    return { ...summary, settled };
   } finally {
     await rm(temp, { recursive: true, force: true });
     await lock.release();

@@ -38,6 +38,7 @@ describe('writeTree', () => {
       written: ['.fluid-codegen.json', 'a.ts', 'b.ts', 'index.ts'],
       removed: [],
       changed: true,
+      settled: expect.any(Map),
     });
     const tree = await snapshotDir(out);
     expect(Object.keys(tree)).toEqual([MANIFEST_NAME, 'a.ts', 'b.ts', 'index.ts']);
@@ -185,7 +186,12 @@ describe('writeTree', () => {
     const kept = await stat(join(out, 'index.ts'));
     const stages: string[] = [];
     const summary = await writeTree(out, v2, { onStage: (stage) => void stages.push(stage) });
-    expect(summary).toEqual({ written: [MANIFEST_NAME, 'a.ts', 'c.ts'], removed: ['b.ts'], changed: true });
+    expect(summary).toEqual({
+      written: [MANIFEST_NAME, 'a.ts', 'c.ts'],
+      removed: ['b.ts'],
+      changed: true,
+      settled: expect.any(Map),
+    });
     expect(stages).toEqual(['locked', 'written', 'recorded']);
     expect((await stat(out)).ino).toBe(folder.ino);
     const after = await stat(join(out, 'index.ts'));
