@@ -86,18 +86,30 @@ export function withManifest(
   const paths = files.map((file) => file.path).sort();
   const records = definitions.flatMap((record) => recordOf(record) ?? []);
   const index = files.find((file) => file.path === REGISTRY_FILE);
-  const manifest = `${JSON.stringify(
-    {
-      generator: 'fluid-codegen',
-      version: VERSION,
-      files: paths,
-      ...(index === undefined ? {} : { index: sha256(index.contents) }),
-      definitions: records,
-    },
-    null,
-    2,
-  )}\n`;
+  const manifest = manifestText(paths, index === undefined ? undefined : sha256(index.contents), records);
   return [...files, { path: MANIFEST_NAME, contents: manifest }].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/**
+ * The manifest as JSON with one line per file and one per definition record: a change to one definition is a
+ * one-line diff in review, the file grows by one line per definition, and the text costs one small
+ * `JSON.stringify` per record instead of an indented serialization of the whole.
+ */
+function manifestText(
+  paths: readonly string[],
+  index: string | undefined,
+  records: readonly ManifestDefinition[],
+): string {
+  const list = (items: readonly string[]): string =>
+    items.length === 0 ? '[]' : `[\n    ${items.join(',\n    ')}\n  ]`;
+  const fields = [
+    `"generator": "fluid-codegen"`,
+    `"version": ${JSON.stringify(VERSION)}`,
+    `"files": ${list(paths.map((path) => JSON.stringify(path)))}`,
+    ...(index === undefined ? [] : [`"index": ${JSON.stringify(index)}`]),
+    `"definitions": ${list(records.map((record) => JSON.stringify(record)))}`,
+  ];
+  return `{\n  ${fields.join(',\n  ')}\n}\n`;
 }
 
 function isStrings(value: unknown): value is string[] {
