@@ -11,7 +11,7 @@ import {
   verifyLegacyToken,
 } from '@fluid-droplet/sdk/receive';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex, useWebCryptoOnly } from '../../src/receive/signature/crypto.js';
+import { parseHexMac, sha256Hex, useWebCryptoOnly } from '../../src/receive/signature/crypto.js';
 
 const KEY = 'wvt_3kq9ZsYp0bTnQ7xR';
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -328,5 +328,22 @@ describe.each([
         reason: 'no_usable_key',
       });
     });
+  });
+});
+
+describe('parseHexMac', () => {
+  it('accepts exactly 64 lowercase hex digits and decodes them as Buffer does', () => {
+    const hex = createHash('sha256').update('x').digest('hex');
+    expect(Buffer.from(parseHexMac(hex) ?? [])).toEqual(Buffer.from(hex, 'hex'));
+    const valid = hex.slice(0, 63);
+    // Every UTF-16 code unit in the last position: only 0-9 and a-f are digits.
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const candidate = valid + String.fromCharCode(code);
+      const digit = (code >= 48 && code <= 57) || (code >= 97 && code <= 102);
+      expect(parseHexMac(candidate) !== undefined, `code ${code}`).toBe(digit);
+    }
+    for (const bad of ['', hex.slice(1), `${hex}0`, `${hex}\n`, `\n${hex.slice(1)}`, hex.toUpperCase()]) {
+      expect(parseHexMac(bad)).toBeUndefined();
+    }
   });
 });
