@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { type FileIdentity, sameIdentity } from '../file-identity.js';
 import type { InputRecord } from '../load/input-record.js';
+import { isRecord } from '../schema/json.js';
 import { VERSION } from '../version.js';
 import { siblings } from './out-folder.js';
 
@@ -22,12 +23,6 @@ export interface StatCache {
   readonly text: string | undefined;
   readonly inputs: ReadonlyMap<string, InputRecord>;
   readonly modules: ReadonlyMap<string, ModuleRecord>;
-}
-
-type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null;
 }
 
 // On disk: a header line, then one line per record (a thousand files make a cache read and written every run;
@@ -50,7 +45,7 @@ function identityFrom(value: unknown): FileIdentity | undefined {
 
 function isInputDiagnostic(value: unknown): value is InputRecord['diagnostics'][number] {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     ['code', 'message', 'pointer', 'at'].every((key) => typeof value[key] === 'string') &&
     (value.severity === 'error' || value.severity === 'warning') &&
     (value.definition === undefined || typeof value.definition === 'string')
