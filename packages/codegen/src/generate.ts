@@ -8,6 +8,7 @@ import { REGISTRY_FILE, renderRegistry } from './emit/registry.js';
 import { canonicalJson, sha256 } from './hash.js';
 import type { SourcedDefinition } from './load/definition.js';
 import { assignNames, type DefinitionNames } from './naming/assign-names.js';
+import { compareText } from './order.js';
 import type { FormatMode } from './schema/prepared.js';
 import { VERSION } from './version.js';
 
@@ -62,13 +63,8 @@ export interface GenerateResult {
 }
 
 function byNameThenSource(a: SourcedDefinition, b: SourcedDefinition): number {
-  const name = compare(a.definition.name, b.definition.name);
-  return name !== 0 ? name : compare(a.source, b.source);
-}
-
-function compare(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
+  const name = compareText(a.definition.name, b.definition.name);
+  return name !== 0 ? name : compareText(a.source, b.source);
 }
 
 /**
@@ -293,6 +289,6 @@ export async function generate(
     const runtime = emitZodRuntime();
     files.push({ path: '_runtime.ts', contents: `${banner(sha256(runtime), settings.command)}${runtime}` });
   }
-  files.sort((a, b) => compare(a.path, b.path));
+  files.sort((a, b) => compareText(a.path, b.path));
   return { ok: true, files, diagnostics, emitted, definitions: records };
 }

@@ -1,10 +1,9 @@
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 import type { FileIdentity } from '../file-identity.js';
 import { type DefinitionRecord, type GenerateCache, generate } from '../generate.js';
-import { sha256 } from '../hash.js';
 import type { SourcedDefinition } from '../load/definition.js';
 import { diffTree, isCurrent } from '../write/diff-tree.js';
-import { withManifest } from '../write/manifest.js';
+import { moduleSha256, withManifest } from '../write/manifest.js';
 import { loadManifestCache, type ManifestCache } from '../write/manifest-cache.js';
 import type { ModuleRecord } from '../write/stat-cache.js';
 import { writeTree } from '../write/write-tree.js';
@@ -46,7 +45,7 @@ function moduleRecords(
   for (const { output } of definitions) {
     const identity = output.file === undefined ? undefined : settled.get(output.file.path);
     if (output.file === undefined || identity === undefined) continue;
-    records.set(output.file.path, { identity, sha256: output.fileSha256 ?? sha256(output.file.contents) });
+    records.set(output.file.path, { identity, sha256: moduleSha256(output.file, output.fileSha256) });
   }
   return records;
 }

@@ -7,17 +7,13 @@ import { checkExample } from '../example/check-example.js';
 import { sha256 } from '../hash.js';
 import type { CallbackDefinition, SourcedDefinition } from '../load/definition.js';
 import type { DefinitionNames } from '../naming/assign-names.js';
+import { compareText } from '../order.js';
 import type { DefinitionOutput, EmitJob, EmitMemo } from './types.js';
 
 const DIRECTIONS = [
   { key: 'request_schema', suffix: 'Request', pointer: '/request_schema' },
   { key: 'response_schema', suffix: 'Response', pointer: '/response_schema' },
 ] as const;
-
-function compare(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
 
 function rootDescription(definition: CallbackDefinition, direction: 'Request' | 'Response'): string {
   const lead =
@@ -29,7 +25,7 @@ function rootDescription(definition: CallbackDefinition, direction: 'Request' | 
 
 /** Suffixes of a prepared schema's named definitions, sorted. */
 function suffixesOf(prepared: PreparedSchema): string[] {
-  return [...prepared.definitions.values()].map((entry) => entry.suffix).sort(compare);
+  return [...prepared.definitions.values()].map((entry) => entry.suffix).sort(compareText);
 }
 
 /** The definition's parts of `index.ts`: its definition as data there has no vendor keywords. */

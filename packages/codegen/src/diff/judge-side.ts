@@ -2,6 +2,7 @@
 // breaking verdict with a counterexample checked by both sides' generated validators.
 import { sampleInvalid, sampleValid } from '@fluid-droplet/schema-sampler';
 import { canonicalJson } from '../hash.js';
+import { compareText } from '../order.js';
 import type { JsonSchema } from '../schema/prepared.js';
 import { type Direction, type RawFinding, SchemaComparison, validationForm } from './compare-schema.js';
 import { describePath, valueAt, withValueAt } from './instance-path.js';
@@ -57,7 +58,7 @@ function simplestFirst(values: readonly unknown[]): unknown[] {
   }
   const rank = (key: string): number => (EXOTIC.test(key) ? 1 : 0);
   return [...unique.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => rank(a) - rank(b) || a.length - b.length || compareText(a, b))
     .map(([, value]) => value);
 }
 

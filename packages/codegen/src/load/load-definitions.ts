@@ -12,6 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { identityOf, isSettled, sameIdentity } from '../file-identity.js';
 import { sha256 } from '../hash.js';
+import { compareText } from '../order.js';
 import type { SourcedDefinition } from './definition.js';
 import { type InputRecord, recordOf, replay } from './input-record.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
@@ -67,7 +68,7 @@ async function listJsonFiles(dir: string, dirLabel: string): Promise<Listed[]> {
         !entry.name.startsWith('.') &&
         !entry.name.startsWith('_'),
     )
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((entry) => ({
       path: join(dir, entry.name),
       // The folder's label once, not a relative path per file: a thousand files add up.

@@ -1,4 +1,5 @@
 import { pascalCase } from '../naming/case.js';
+import { compareText } from '../order.js';
 
 /** PascalCase of a pointer's last token, made of `[A-Za-z0-9]`, starting with a letter, never ending in `Schema`. */
 export function suffixFor(lastToken: string): string {
@@ -20,7 +21,7 @@ export function nameDefinitions(
 ): Map<string, string> {
   const names = new Map<string, string>();
   const used = new Set<string>();
-  const sorted = [...pointers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...pointers].sort(compareText);
   for (const pointer of sorted) {
     const plain = pointerOf(pointer);
     const last = plain

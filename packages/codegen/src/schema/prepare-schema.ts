@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { compareText } from '../order.js';
 import { isRecord, type JsonRecord } from './json.js';
 import { nameDefinitions } from './name-definitions.js';
 import { Normalizer, pointerOfKey } from './normalize.js';
@@ -149,7 +150,7 @@ export function prepareSchema(input: unknown, options: PrepareOptions): Prepared
   const suffixes = nameDefinitions(targets, pointerOfKey);
   const recursive = new Set(nodesOnCycles([...all.keys()], all).flat());
   const root = byPointer.get('') ?? true;
-  const ordered = [...suffixes].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...suffixes].sort(([, a], [, b]) => compareText(a, b));
   rewriteRefs([root, ...ordered.map(([pointer]) => byPointer.get(pointer) ?? true)], byPointer, suffixes);
 
   const definitions = new Map<string, SchemaDefinition>();

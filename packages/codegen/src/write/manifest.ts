@@ -2,6 +2,7 @@ import type { GeneratedFile } from '../core/types.js';
 import { fragmentLengths, REGISTRY_FILE } from '../emit/registry.js';
 import type { DefinitionRecord } from '../generate.js';
 import { sha256 } from '../hash.js';
+import { compareText } from '../order.js';
 import { VERSION } from '../version.js';
 
 /** The file in the output folder listing what the generator wrote, so it never deletes anything else. */
@@ -52,6 +53,11 @@ export interface Manifest {
   readonly ours: boolean;
 }
 
+/** The SHA-256 of a definition's module as written: the one emitting recorded, or computed from its contents. */
+export function moduleSha256(file: GeneratedFile, recorded: string | undefined): string {
+  return recorded ?? sha256(file.contents);
+}
+
 function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
   const { output } = record;
   if (output.file === undefined) return undefined;
@@ -60,7 +66,7 @@ function recordOf(record: DefinitionRecord): ManifestDefinition | undefined {
     input: record.key,
     hash: output.hash,
     file: output.file.path,
-    sha256: output.fileSha256 ?? sha256(output.file.contents),
+    sha256: moduleSha256(output.file, output.fileSha256),
     runtime: [...output.runtime].sort(),
     types: output.types,
     validators: output.validators,
@@ -87,7 +93,7 @@ export function withManifest(
   const records = definitions.flatMap((record) => recordOf(record) ?? []);
   const index = files.find((file) => file.path === REGISTRY_FILE);
   const manifest = manifestText(paths, index === undefined ? undefined : sha256(index.contents), records);
-  return [...files, { path: MANIFEST_NAME, contents: manifest }].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...files, { path: MANIFEST_NAME, contents: manifest }].sort((a, b) => compareText(a.path, b.path));
 }
 
 /**

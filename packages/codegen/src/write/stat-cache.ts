@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { type FileIdentity, sameIdentity } from '../file-identity.js';
 import type { InputRecord } from '../load/input-record.js';
+import { compareText } from '../order.js';
 import { isRecord } from '../schema/json.js';
 import { VERSION } from '../version.js';
 import { siblings } from './out-folder.js';
@@ -56,12 +57,11 @@ function isInputDiagnostic(value: unknown): value is InputRecord['diagnostics'][
 const lines = new WeakMap<object, string>();
 
 function inputLine(record: InputRecord): string {
+  const line = lines.get(record);
+  if (line !== undefined) return line;
   const definitions = record.definitions.flatMap(({ at, name }) => [at, name]);
   const { path, sha256, identity, diagnostics } = record;
-  return (
-    lines.get(record) ??
-    JSON.stringify(['input', path, sha256, identityTuple(identity), definitions, diagnostics])
-  );
+  return JSON.stringify(['input', path, sha256, identityTuple(identity), definitions, diagnostics]);
 }
 
 function inputFrom(value: readonly unknown[]): InputRecord | undefined {
@@ -146,10 +146,6 @@ export function readStatCache(outDir: string, maxJsonDepth: number): StatCache {
   return { text, inputs, modules };
 }
 
-function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * Writes the records to the stat cache beside `outDir`, unless it already says the same: a temp file beside
  * it, renamed over it, so a reader never sees half of it. Best effort: the cache only saves work, so failing to
@@ -163,8 +159,8 @@ export function writeStatCache(
   maxJsonDepth: number,
 ): void {
   const out = [header(maxJsonDepth)];
-  for (const record of [...inputs].sort((a, b) => byPath(a.path, b.path))) out.push(inputLine(record));
-  for (const name of [...modules.keys()].sort(byPath)) {
+  for (const record of [...inputs].sort((a, b) => compareText(a.path, b.path))) out.push(inputLine(record));
+  for (const name of [...modules.keys()].sort(compareText)) {
     const record = modules.get(name);
     if (record === undefined) continue;
     const before = previous?.modules.get(name);
