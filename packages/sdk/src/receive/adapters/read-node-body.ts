@@ -3,20 +3,20 @@ import type { BodyReadResult } from '../http/read-body.js';
 
 /**
  * Reads a Node request body, refusing a declared or streamed size above `maxBytes` without buffering the rest, and
- * giving up on a body that takes longer than `timeoutMs` to arrive.
+ * giving up on a body that takes longer than `timeoutMs` to arrive. `done` is called once, with the result.
  */
 export function readNodeBody(
   request: IncomingMessage,
   maxBytes: number,
-  timeoutMs?: number,
-): Promise<BodyReadResult> {
+  timeoutMs: number | undefined,
+  done: (result: BodyReadResult) => void,
+): void {
   const declared = request.headers['content-length'];
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
-    return Promise.resolve({ ok: false, reason: 'too_large' });
+    done({ ok: false, reason: 'too_large' });
+    return;
   }
-  return new Promise((resolve) => {
-    new NodeBodyReader(request, maxBytes, resolve).start(timeoutMs);
-  });
+  new NodeBodyReader(request, maxBytes, done).start(timeoutMs);
 }
 
 /**
