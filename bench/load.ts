@@ -49,22 +49,45 @@ export interface HttpTarget {
 /** POSTs the same request over keep-alive connections; a 200 counts as done, anything else as an error. */
 export async function httpLoad(target: HttpTarget): Promise<LoadCounts> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const counts = await drive(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const outgoing = httpRequest(
-          { agent, host: '127.0.0.1', port: target.port, method: 'POST', path: '/', headers: target.headers },
-          (response) => {
-            response.resume();
-            response.on('end', () => resolve(response.statusCode === 200));
-          },
-        );
-        outgoing.on('error', () => resolve(false));
-        outgoing.end(target.body);
-      }),
-  );
+  const counts = await drive(() => post(agent, target));
   agent.destroy();
   return counts;
+}
+
+/**
+ * POSTs the same request `requests` times over keep-alive connections, with no warm-up and no clock: for a server
+ * so slow (under valgrind) that a fixed stretch of time would see too few requests.
+ */
+export async function httpLoadCount(target: HttpTarget, requests: number): Promise<LoadCounts> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const counts = { done: 0, errors: 0 };
+  let started = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (started < requests) {
+        started += 1;
+        if (await post(agent, target)) counts.done += 1;
+        else counts.errors += 1;
+      }
+    }),
+  );
+  agent.destroy();
+  return { ...counts, warmup: 0, ms: performance.now() - start };
+}
+
+function post(agent: Agent, target: HttpTarget): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const outgoing = httpRequest(
+      { agent, host: '127.0.0.1', port: target.port, method: 'POST', path: '/', headers: target.headers },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode === 200));
+      },
+    );
+    outgoing.on('error', () => resolve(false));
+    outgoing.end(target.body);
+  });
 }
 
 /**

@@ -3,14 +3,20 @@
 // doing the same checks without the SDK. Load comes from a second process over loopback keep-alive connections, for
 // a bounded time per target. Goals: the SDK path at ≥ 85% of the bare handler's throughput, and at most 1.15× the
 // reference's server CPU per request. The SDK is loaded from its build (bench/built-sdk.ts), as users run it.
+// RECEIVE_BENCH_MODE=instructions counts instructions per request under valgrind instead (bench/callgrind.ts): a
+// measure of the same CPU goal that load from elsewhere on the machine does not move.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CallbackRegistrationRecord } from '@fluid-droplet/sdk/receive';
 import * as z from 'zod';
 import { builtSdk } from './built-sdk.js';
-import { childMode, type HttpTarget, httpLoad, inChild, median, report } from './load.js';
+import { callgrindMissing, startCounted } from './callgrind.js';
+import { childMode, type HttpTarget, httpLoad, httpLoadCount, inChild, median, report } from './load.js';
 
 // Rounds alternate between the servers and medians are reported: the machine is shared, and load from elsewhere
 // would otherwise favour whichever target happened to run in a quiet moment.
@@ -100,15 +106,22 @@ const reply = {
   ],
 };
 
-async function main(): Promise<void> {
+const key = 'cvt_bench_registration_token';
+const body = JSON.stringify(cart);
+
+/** One server to measure. */
+interface Target {
+  readonly name: string;
+  readonly listener: RequestListener;
+}
+
+/** The three servers, in the order the tables list them: bare, the SDK, the hand-written reference. */
+async function setUp(): Promise<readonly Target[]> {
   const {
     root: { tokenDigest },
     node: { toNodeHandler },
-    receive: { createCallbackHandler, createMemoryRegistrations, signFluidRequest, silentLogger },
+    receive: { createCallbackHandler, createMemoryRegistrations, silentLogger },
   } = await builtSdk();
-  const key = 'cvt_bench_registration_token';
-  const body = JSON.stringify(cart);
-  const headers = await signFluidRequest({ body, key, kind: 'callback' });
 
   const bare: RequestListener = (request, response) => {
     const chunks: Buffer[] = [];
@@ -176,7 +189,7 @@ async function main(): Promise<void> {
     });
   };
 
-  const targets = [
+  return [
     { name: 'bare node:http (JSON.parse + JSON.stringify)', listener: bare },
     {
       name: 'createCallbackHandler (lookup, verify, parse, validate both ways)',
@@ -184,6 +197,21 @@ async function main(): Promise<void> {
     },
     { name: 'reference: the same checks by hand, no SDK', listener: handWritten },
   ];
+}
+
+/** Headers signed now: the timestamp must stay within tolerance, and a counted run lasts minutes. */
+async function signedHeaders(): Promise<Record<string, string>> {
+  const { receive } = await builtSdk();
+  return receive.signFluidRequest({ body, key, kind: 'callback' });
+}
+
+async function main(): Promise<void> {
+  const targets = await setUp();
+  if (process.env.RECEIVE_BENCH_MODE === 'instructions') {
+    await countInstructions(targets);
+    return;
+  }
+  const headers = await signedHeaders();
   const servers = await Promise.all(
     targets.map(async (target) => {
       const server = createServer(target.listener);
@@ -273,6 +301,81 @@ async function probe(target: HttpTarget): Promise<string> {
   return `${String(response.statusCode)} ${String(headerBytes)} header bytes ${Buffer.concat(chunks).toString('utf8')}`;
 }
 
+// Requests per counted stretch. V8 tiers code up by how often it runs, not by time, so the warm-up reaches the same
+// optimized code under valgrind as at full speed.
+const COUNT_WARMUP = 3000;
+const COUNTED = 2000;
+
+/**
+ * `RECEIVE_BENCH_MODE=instructions`: each server in its own process under callgrind, counting the instructions it
+ * runs per request after a warm-up. Slow (minutes), but the ratios repeat on a busy machine.
+ */
+async function countInstructions(targets: readonly Target[]): Promise<void> {
+  const missing = callgrindMissing();
+  if (missing !== undefined) throw new Error(`RECEIVE_BENCH_MODE=instructions: ${missing}`);
+  const dir = await mkdtemp(join(tmpdir(), 'receive-bench-'));
+  const rows: { target: string; 'instructions/request': number; requests: number; errors: number }[] = [];
+  try {
+    for (const [index, target] of targets.entries()) {
+      const server = await startCounted(
+        ['--import', 'tsx', import.meta.filename, 'serve', String(index)],
+        dir,
+        `target-${String(index)}`,
+      );
+      try {
+        const load = async (requests: number) =>
+          inChild(import.meta.filename, 'count', {
+            port: server.port,
+            body,
+            headers: await signedHeaders(),
+            requests,
+          });
+        const warm = await load(COUNT_WARMUP);
+        server.zero();
+        const counted = await load(COUNTED);
+        const instructions = server.dump();
+        rows.push({
+          target: target.name,
+          'instructions/request': Math.round(instructions / Math.max(1, counted.done + counted.errors)),
+          requests: counted.done,
+          errors: warm.errors + counted.errors,
+        });
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.table(rows);
+  const [bareRow, sdkRow, referenceRow] = rows;
+  if (bareRow === undefined || sdkRow === undefined || referenceRow === undefined) return;
+  const per = (row: typeof bareRow) => row['instructions/request'];
+  console.info(
+    `createCallbackHandler vs bare: ${((per(bareRow) / per(sdkRow)) * 100).toFixed(1)}% by instructions per request (the throughput share if the server were the only limit)`,
+  );
+  console.info(
+    `ceiling set by the checks themselves (the reference vs bare): ${((per(bareRow) / per(referenceRow)) * 100).toFixed(1)}% by instructions per request`,
+  );
+  console.info(
+    `createCallbackHandler vs the hand-written reference (goal ≤ 1.15× its server CPU): ${(per(sdkRow) / per(referenceRow)).toFixed(3)}× the instructions per request`,
+  );
+}
+
+/** In a child under callgrind: one target's server, its port printed as a line of JSON. */
+async function serve(index: number): Promise<void> {
+  const target = (await setUp())[index];
+  if (target === undefined) throw new Error(`no target ${String(index)}`);
+  const server = createServer(target.listener);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+}
+
 const child = childMode();
 if (child === undefined) await main();
-else report(await httpLoad(child.argument as HttpTarget));
+else if (child.mode === 'serve') await serve(Number(child.argument));
+else if (child.mode === 'count') {
+  const { requests, ...target } = child.argument as HttpTarget & { requests: number };
+  report(await httpLoadCount(target, requests));
+} else report(await httpLoad(child.argument as HttpTarget));

@@ -1,0 +1,113 @@
+// Instructions per request, counted by valgrind's callgrind in the server's process. Unlike CPU time, the count
+// does not move with load from elsewhere on a shared machine: two runs of the receive bench on a busy 2-core host
+// gave ratios 1.067 and 1.088 where CPU-time ratios of the same code ranged from 1.03 to 1.21. What still varies is
+// the program's own: when the collector runs, and how many requests each turn of the event loop takes. It counts
+// user-space instructions only: the kernel's share (socket reads and writes, the same few per request for every
+// target) is left out, and it weighs every instruction the same, so cache misses do not show. Both make it a
+// measure of the code's own work.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A server process running under callgrind, with its counters zeroed and dumped on request. */
+export interface CountedServer {
+  readonly port: number;
+  /** Starts counting from zero. */
+  zero(): void;
+  /** The instructions run since the last {@link zero}. */
+  dump(): number;
+  close(): Promise<void>;
+}
+
+/** Why instruction counts cannot be taken here, or undefined when valgrind is at hand. */
+export function callgrindMissing(): string | undefined {
+  const probe = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  return probe.status === 0 ? undefined : 'valgrind is not installed (Debian: apt-get install valgrind)';
+}
+
+/**
+ * Starts `node <args>` under callgrind, writing its dumps into `dir`. The process must print one line of JSON with
+ * its `port` on stdout once it listens. Starting a Node process under valgrind takes tens of seconds.
+ */
+export async function startCounted(
+  args: readonly string[],
+  dir: string,
+  label: string,
+): Promise<CountedServer> {
+  const out = join(dir, `${label}.callgrind`);
+  const child = spawn(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      // V8 rewrites its generated code in place; valgrind must notice, or it runs stale translations.
+      '--smc-check=all-non-file',
+      `--callgrind-out-file=${out}`,
+      process.execPath,
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString('utf8')).slice(-4000);
+  });
+  const port = await firstLine(child).then(
+    (line) => (JSON.parse(line) as { port: number }).port,
+    (error: unknown) => {
+      throw new Error(`${label}: the counted server did not start (${String(error)}):\n${errors}`);
+    },
+  );
+  const pid = String(child.pid);
+  const control = (flag: string) => {
+    const result = spawnSync('callgrind_control', [flag, pid], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`callgrind_control ${flag} ${pid} failed: ${result.stderr}`);
+  };
+  let dumps = 0;
+  return {
+    port,
+    zero: () => control('-z'),
+    dump: () => {
+      control('-d');
+      dumps += 1;
+      return summaryOf(join(dir, dumpName(dir, `${label}.callgrind`, dumps)));
+    },
+    close: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+/** The file of dump number `n`: callgrind appends `.n` to the output name (before any `.pid` part it adds). */
+function dumpName(dir: string, base: string, n: number): string {
+  const name = readdirSync(dir).find((file) => file.startsWith(base) && file.endsWith(`.${String(n)}`));
+  if (name === undefined) throw new Error(`callgrind wrote no dump ${String(n)} for ${base} in ${dir}`);
+  return name;
+}
+
+function summaryOf(file: string): number {
+  const line = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((text) => text.startsWith('summary:') || text.startsWith('totals:'));
+  const count = Number(line?.split(':')[1]?.trim().split(/\s+/)[0]);
+  if (!Number.isFinite(count)) throw new Error(`no instruction count in ${file}`);
+  return count;
+}
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      const end = text.indexOf('\n');
+      if (end < 0) return;
+      child.stdout?.off('data', onData);
+      resolve(text.slice(0, end));
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${String(code)}`)));
+  });
+}
