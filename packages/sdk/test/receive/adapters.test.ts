@@ -89,6 +89,52 @@ describe('toNodeHandler with node:http', () => {
     expect(seen).toEqual([]);
   });
 
+  it.each([
+    ['x-fluid-callback-token', 'duplicate_token'],
+    ['x-fluid-timestamp', 'duplicate_header'],
+    ['x-fluid-signature', 'duplicate_header'],
+  ])(
+    'refuses a callback whose %s arrives on two lines (%s), without running the handler',
+    async (name, reason) => {
+      const reasons: string[] = [];
+      let runs = 0;
+      server = await listen(
+        toNodeHandler(
+          createCallbackHandler({
+            registrations,
+            logger: recordingLogger(),
+            onFailure: (failure) => void reasons.push(failure.reason),
+            handlers: {
+              test_callback_system: (request) => {
+                runs += 1;
+                return { message: request.message };
+              },
+            },
+          }),
+        ),
+      );
+      const body = JSON.stringify({ callback_name: 'test_callback_system', message: 'hi' });
+      const signed = await signedRequest({ body, key: CVT, kind: 'callback' });
+      const headers: Record<string, string | string[]> = {};
+      signed.headers.forEach((value, header) => {
+        headers[header] = value;
+      });
+      // The same valid value twice: only the repetition is wrong, so only the duplicate check can refuse it.
+      const value = signed.headers.get(name) ?? '';
+      headers[name] = [value, value];
+      const { hostname, port } = new URL(server.url);
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const outgoing = httpRequest({ hostname, port, method: 'POST', path: '/', headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        });
+        outgoing.on('error', reject);
+        outgoing.end(body);
+      });
+      expect([status, reasons, runs]).toEqual([401, [reason], 0]);
+    },
+  );
+
   it('answers 413 for an oversized streamed body without reading it all', async () => {
     server = await listen(toNodeHandler(webhooks([])));
     const big = JSON.stringify({ name: 'order_created', pad: 'x'.repeat(200_000) });

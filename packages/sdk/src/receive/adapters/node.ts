@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FluidLogger } from '../../logger.js';
 import type { Incoming } from '../http/incoming.js';
 import { incomingHandlerOf } from '../http/incoming.js';
@@ -6,6 +6,7 @@ import { LazyAbort } from '../http/lazy-abort.js';
 import { consoleLogger } from '../http/logger.js';
 import type { BodyReadResult } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';
+import type { HeaderLookup } from '../signature/header-input.js';
 import { readNodeBody } from './read-node-body.js';
 
 /** A Node request, possibly with a body already read by Express middleware (`express.raw` leaves a Buffer). */
@@ -96,7 +97,7 @@ async function serveDirect(
  */
 class NodeIncoming implements Incoming {
   readonly method: string;
-  readonly headers: NodeRequest['headers'];
+  readonly headers: NodeHeaders;
   readonly contentType: string | null;
   readonly #request: NodeRequest;
   readonly #response: ServerResponse;
@@ -108,7 +109,7 @@ class NodeIncoming implements Incoming {
     this.#request = request;
     this.#response = response;
     this.method = request.method ?? 'GET';
-    this.headers = request.headers;
+    this.headers = new NodeHeaders(request.headers);
     const contentType = request.headers['content-type'];
     this.contentType = typeof contentType === 'string' ? contentType : null;
   }
@@ -156,6 +157,24 @@ class NodeIncoming implements Incoming {
       headers: headersOf(request),
       ...(bytes === undefined || this.method === 'GET' || this.method === 'HEAD' ? {} : { body: bytes }),
     });
+  }
+}
+
+/**
+ * Node's request headers looked up by name. Node lowercases every name and joins a repeated `x-` header with a
+ * comma, so one property read answers what a scan of every key would, case-insensitively, for a plain record.
+ */
+class NodeHeaders implements HeaderLookup {
+  readonly #headers: IncomingHttpHeaders;
+
+  constructor(headers: IncomingHttpHeaders) {
+    this.#headers = headers;
+  }
+
+  get(name: string): string | null {
+    const value = this.#headers[name];
+    if (value === undefined) return null;
+    return typeof value === 'string' ? value : value.join(', ');
   }
 }
 

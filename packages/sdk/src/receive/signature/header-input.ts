@@ -1,8 +1,20 @@
 /**
- * Request headers in any of the shapes a runtime hands them over: a Web `Headers` object, Node's
- * `IncomingHttpHeaders` (arrays for repeated headers), or a plain record.
+ * Request headers in any of the shapes a runtime hands them over: a Web `Headers` object (or anything that looks a
+ * lowercase name up with `get`, as `Headers` does), Node's `IncomingHttpHeaders` (arrays for repeated headers), or
+ * a plain record.
  */
-export type HeadersInput = Headers | { readonly [name: string]: string | readonly string[] | undefined };
+export type HeadersInput =
+  | Headers
+  | HeaderLookup
+  | { readonly [name: string]: string | readonly string[] | undefined };
+
+/**
+ * Looks a header up by its lowercase name, as `Headers.get` does: the value, with repeated headers joined by a
+ * comma, or null when absent.
+ */
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
 
 /** The outcome of reading one header that must appear exactly once. */
 export type SingleHeader =
@@ -13,11 +25,11 @@ export type SingleHeader =
 /**
  * Reads a header that must appear exactly once. A repeated header is reported as a duplicate: Node gives it
  * as an array, a `Headers` object joins the values with a comma, and a plain record may spell the name twice
- * in different cases. Values here (digits, hex, tokens) never legitimately contain a comma.
+ * in different cases. Values here (digits, hex, tokens) never legitimately contain a comma. `lower` is the name in
+ * lowercase, as `FluidHeader` spells them.
  */
-export function readSingleHeader(headers: HeadersInput, name: string): SingleHeader {
-  const lower = name.toLowerCase();
-  if (isWebHeaders(headers)) return classify(headers.get(lower) ?? undefined);
+export function readSingleHeader(headers: HeadersInput, lower: string): SingleHeader {
+  if (isLookup(headers)) return classify(headers.get(lower) ?? undefined);
   let found: string | readonly string[] | undefined;
   let seen = 0;
   for (const key of Object.keys(headers)) {
@@ -46,7 +58,7 @@ function classify(value: string | undefined): SingleHeader {
   return { kind: 'value', value: trimmed };
 }
 
-function isWebHeaders(headers: HeadersInput): headers is Headers {
+function isLookup(headers: HeadersInput): headers is HeaderLookup {
   // A record's values are strings or arrays, never functions; testing for `get` avoids an `instanceof Headers`
   // (a lazily loaded global on Node) on every header read.
   return typeof (headers as { get?: unknown }).get === 'function';
