@@ -55,6 +55,29 @@ async function post(url: string, body = ORDER, extra: Record<string, string | nu
   return fetch(url, { method: 'POST', headers: signed.headers, body });
 }
 
+/**
+ * Sends a signed request through a real socket with header `name` on two lines, both with its signed value: only
+ * the repetition is wrong, so only the duplicate check can refuse it. Answers the status.
+ */
+function postWithRepeatedHeader(url: string, signed: Request, name: string, body: string) {
+  const { hostname, port } = new URL(url);
+  // An array value makes node:http send the header twice, as two separate lines.
+  const headers: Record<string, string | string[]> = {};
+  signed.headers.forEach((value, header) => {
+    headers[header] = value;
+  });
+  const value = signed.headers.get(name) ?? '';
+  headers[name] = [value, value];
+  return new Promise<number | undefined>((resolve, reject) => {
+    const outgoing = httpRequest({ hostname, port, method: 'POST', path: '/', headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
 describe('toNodeHandler with node:http', () => {
   it('verifies and dispatches a real delivery', async () => {
     const seen: number[] = [];
@@ -69,22 +92,7 @@ describe('toNodeHandler with node:http', () => {
     const seen: number[] = [];
     server = await listen(toNodeHandler(webhooks(seen)));
     const signed = await signedRequest({ body: ORDER, key: WVT, shop: 'acme' });
-    const { hostname, port } = new URL(server.url);
-    // An array value makes node:http send the header twice, as two separate lines.
-    const headers: Record<string, string | string[]> = {};
-    signed.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    const signature = signed.headers.get('x-fluid-signature') ?? '';
-    headers['x-fluid-signature'] = [signature, signature];
-    const status = await new Promise<number | undefined>((resolve, reject) => {
-      const outgoing = httpRequest({ hostname, port, method: 'POST', path: '/', headers }, (res) => {
-        res.resume();
-        resolve(res.statusCode);
-      });
-      outgoing.on('error', reject);
-      outgoing.end(ORDER);
-    });
+    const status = await postWithRepeatedHeader(server.url, signed, 'x-fluid-signature', ORDER);
     expect(status).toBe(401);
     expect(seen).toEqual([]);
   });
@@ -115,22 +123,7 @@ describe('toNodeHandler with node:http', () => {
       );
       const body = JSON.stringify({ callback_name: 'test_callback_system', message: 'hi' });
       const signed = await signedRequest({ body, key: CVT, kind: 'callback' });
-      const headers: Record<string, string | string[]> = {};
-      signed.headers.forEach((value, header) => {
-        headers[header] = value;
-      });
-      // The same valid value twice: only the repetition is wrong, so only the duplicate check can refuse it.
-      const value = signed.headers.get(name) ?? '';
-      headers[name] = [value, value];
-      const { hostname, port } = new URL(server.url);
-      const status = await new Promise<number | undefined>((resolve, reject) => {
-        const outgoing = httpRequest({ hostname, port, method: 'POST', path: '/', headers }, (res) => {
-          res.resume();
-          resolve(res.statusCode);
-        });
-        outgoing.on('error', reject);
-        outgoing.end(body);
-      });
+      const status = await postWithRepeatedHeader(server.url, signed, name, body);
       expect([status, reasons, runs]).toEqual([401, [reason], 0]);
     },
   );
