@@ -10,13 +10,23 @@ import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Instructions run in one stretch: by every thread of the process, and by its main thread alone. */
+export interface InstructionCount {
+  readonly all: number;
+  /**
+   * The JavaScript thread: the request handling itself, without V8's background compiler and collector threads,
+   * whose share under valgrind stays high long after warm-up and is much the same for every target.
+   */
+  readonly main: number;
+}
+
 /** A server process running under callgrind, with its counters zeroed and dumped on request. */
 export interface CountedServer {
   readonly port: number;
   /** Starts counting from zero. */
   zero(): void;
   /** The instructions run since the last {@link zero}. */
-  dump(): number;
+  dump(): InstructionCount;
   close(): Promise<void>;
 }
 
@@ -42,6 +52,8 @@ export async function startCounted(
       '--tool=callgrind',
       // V8 rewrites its generated code in place; valgrind must notice, or it runs stale translations.
       '--smc-check=all-non-file',
+      // A file per thread, so the main thread's share can be told apart.
+      '--separate-threads=yes',
       `--callgrind-out-file=${out}`,
       process.execPath,
       ...args,
@@ -70,7 +82,7 @@ export async function startCounted(
     dump: () => {
       control('-d');
       dumps += 1;
-      return summaryOf(join(dir, dumpName(dir, `${label}.callgrind`, dumps)));
+      return countOf(dir, `${label}.callgrind`, dumps);
     },
     close: async () => {
       if (child.exitCode === null) {
@@ -81,11 +93,23 @@ export async function startCounted(
   };
 }
 
-/** The file of dump number `n`: callgrind appends `.n` to the output name (before any `.pid` part it adds). */
-function dumpName(dir: string, base: string, n: number): string {
-  const name = readdirSync(dir).find((file) => file.startsWith(base) && file.endsWith(`.${String(n)}`));
-  if (name === undefined) throw new Error(`callgrind wrote no dump ${String(n)} for ${base} in ${dir}`);
-  return name;
+/**
+ * The counts of dump number `n`, from its files: callgrind names them `<base>.<n>-<thread>`, the main thread being
+ * thread 01.
+ */
+function countOf(dir: string, base: string, n: number): InstructionCount {
+  const prefix = `${base}.${String(n)}-`;
+  const files = readdirSync(dir).filter((file) => file.startsWith(prefix));
+  if (files.length === 0) throw new Error(`callgrind wrote no dump ${String(n)} for ${base} in ${dir}`);
+  let all = 0;
+  let main: number | undefined;
+  for (const file of files) {
+    const count = summaryOf(join(dir, file));
+    all += count;
+    if (file === `${prefix}01`) main = count;
+  }
+  if (main === undefined) throw new Error(`callgrind wrote no main-thread dump ${prefix}01 in ${dir}`);
+  return { all, main };
 }
 
 function summaryOf(file: string): number {
