@@ -13,21 +13,29 @@ import { join } from 'node:path';
 /** Instructions run in one stretch: by every thread of the process, and by its main thread alone. */
 export interface InstructionCount {
   readonly all: number;
-  /**
-   * The JavaScript thread: the request handling itself, without V8's background compiler and collector threads,
-   * whose share under valgrind stays high long after warm-up and is much the same for every target.
-   */
+  /** The JavaScript thread: the request handling itself, without V8's background collector and compiler threads. */
   readonly main: number;
 }
 
-/** A server process running under callgrind, with its counters zeroed and dumped on request. */
+/** A server process running under callgrind. */
 export interface CountedServer {
   readonly port: number;
-  /** Starts counting from zero. */
-  zero(): void;
-  /** The instructions run since the last {@link zero}. */
-  dump(): InstructionCount;
+  /** Its process id, for {@link callgrindControl}. */
+  readonly pid: number;
+  /** The counts of the `n`th dump (1 for the first `callgrindControl(pid, '-d')`). */
+  read(n: number): InstructionCount;
   close(): Promise<void>;
+}
+
+/**
+ * Zeroes (`-z`) or dumps (`-d`) the counters of the process `pid` runs under callgrind. A load generator calls it
+ * itself between its warm-up and its counted stretch, so both go over the same connections: opening new ones
+ * makes V8 drop and recompile Node's stream code, which would land in the count.
+ */
+export function callgrindControl(pid: number, flag: '-z' | '-d'): void {
+  const result = spawnSync('callgrind_control', [flag, String(pid)], { encoding: 'utf8' });
+  if (result.status !== 0)
+    throw new Error(`callgrind_control ${flag} ${String(pid)} failed: ${result.stderr}`);
 }
 
 /** Why instruction counts cannot be taken here, or undefined when valgrind is at hand. */
@@ -70,20 +78,12 @@ export async function startCounted(
       throw new Error(`${label}: the counted server did not start (${String(error)}):\n${errors}`);
     },
   );
-  const pid = String(child.pid);
-  const control = (flag: string) => {
-    const result = spawnSync('callgrind_control', [flag, pid], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`callgrind_control ${flag} ${pid} failed: ${result.stderr}`);
-  };
-  let dumps = 0;
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${label}: valgrind did not start`);
   return {
     port,
-    zero: () => control('-z'),
-    dump: () => {
-      control('-d');
-      dumps += 1;
-      return countOf(dir, `${label}.callgrind`, dumps);
-    },
+    pid,
+    read: (n) => countOf(dir, `${label}.callgrind`, n),
     close: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -56,10 +56,15 @@ export async function httpLoad(target: HttpTarget): Promise<LoadCounts> {
 
 /**
  * POSTs the same request `requests` times over keep-alive connections, with no warm-up and no clock: for a server
- * so slow (under valgrind) that a fixed stretch of time would see too few requests.
+ * so slow (under valgrind) that a fixed stretch of time would see too few requests. Pass an `agent` to go on over
+ * the connections of an earlier stretch.
  */
-export async function httpLoadCount(target: HttpTarget, requests: number): Promise<LoadCounts> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+export async function httpLoadCount(
+  target: HttpTarget,
+  requests: number,
+  agent?: Agent,
+): Promise<LoadCounts> {
+  const lanes = agent ?? new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const counts = { done: 0, errors: 0 };
   let started = 0;
   const start = performance.now();
@@ -67,12 +72,12 @@ export async function httpLoadCount(target: HttpTarget, requests: number): Promi
     Array.from({ length: CONCURRENCY }, async () => {
       while (started < requests) {
         started += 1;
-        if (await post(agent, target)) counts.done += 1;
+        if (await post(lanes, target)) counts.done += 1;
         else counts.errors += 1;
       }
     }),
   );
-  agent.destroy();
+  if (agent === undefined) lanes.destroy();
   return { ...counts, warmup: 0, ms: performance.now() - start };
 }
 

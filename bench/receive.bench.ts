@@ -8,15 +8,31 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingMessage, type RequestListener } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestListener,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallbackRegistrationRecord } from '@fluid-droplet/sdk/receive';
 import * as z from 'zod';
 import { builtSdk } from './built-sdk.js';
-import { callgrindMissing, startCounted } from './callgrind.js';
-import { childMode, type HttpTarget, httpLoad, httpLoadCount, inChild, median, report } from './load.js';
+import { callgrindControl, callgrindMissing, startCounted } from './callgrind.js';
+import {
+  CONCURRENCY,
+  childMode,
+  type HttpTarget,
+  httpLoad,
+  httpLoadCount,
+  inChild,
+  type LoadCounts,
+  median,
+  report,
+} from './load.js';
 
 // Rounds alternate between the servers and medians are reported: the machine is shared, and load from elsewhere
 // would otherwise favour whichever target happened to run in a quiet moment.
@@ -334,24 +350,21 @@ async function countInstructions(targets: readonly Target[]): Promise<void> {
         `target-${String(index)}`,
       );
       try {
-        const load = async (requests: number) =>
-          inChild(import.meta.filename, 'count', {
-            port: server.port,
-            body,
-            headers: await signedHeaders(),
-            requests,
-          });
-        const warm = await load(COUNT_WARMUP);
-        server.zero();
-        const counted = await load(COUNTED);
-        const instructions = server.dump();
-        const requests = Math.max(1, counted.done + counted.errors);
+        const counted = await inChild(import.meta.filename, 'count', {
+          port: server.port,
+          body,
+          headers: await signedHeaders(),
+          warmup: COUNT_WARMUP,
+          requests: COUNTED,
+          pid: server.pid,
+        } satisfies CountedLoad);
+        const instructions = server.read(1);
         rows.push({
           target: target.name,
-          'instructions/request': Math.round(instructions.all / requests),
-          'main thread': Math.round(instructions.main / requests),
+          'instructions/request': Math.round(instructions.all / COUNTED),
+          'main thread': Math.round(instructions.main / COUNTED),
           requests: counted.done,
-          errors: warm.errors + counted.errors,
+          errors: counted.errors,
         });
       } finally {
         await server.close();
@@ -363,14 +376,12 @@ async function countInstructions(targets: readonly Target[]): Promise<void> {
   console.table(rows);
   const [bareRow, sdkRow, referenceRow] = rows;
   if (bareRow === undefined || sdkRow === undefined || referenceRow === undefined) return;
-  // Both counts, since they lean opposite ways: the whole process includes background compiling that costs every
-  // target about the same (pulling ratios towards 1), and the main thread alone leaves out collector work that
-  // allocation causes.
+  // Both counts: the whole process includes V8's background threads (mostly the collector's, which more objects
+  // kept alive across a request keep busy), and the main thread alone is the request handling itself.
   const both = (ratio: (row: CountRow, key: CountKey) => string) =>
     `${ratio(sdkRow, 'instructions/request')} (main thread alone: ${ratio(sdkRow, 'main thread')})`;
-  const shareOf =
-    (base: typeof bareRow) => (row: typeof bareRow, key: 'instructions/request' | 'main thread') =>
-      `${((base[key] / row[key]) * 100).toFixed(1)}%`;
+  const shareOf = (base: CountRow) => (row: CountRow, key: CountKey) =>
+    `${((base[key] / row[key]) * 100).toFixed(1)}%`;
   console.info(
     `createCallbackHandler vs bare: ${both(shareOf(bareRow))} by instructions per request (the throughput share if the server were the only limit)`,
   );
@@ -380,6 +391,31 @@ async function countInstructions(targets: readonly Target[]): Promise<void> {
   console.info(
     `createCallbackHandler vs the hand-written reference (goal ≤ 1.15× its server CPU): ${both((row, key) => `${(row[key] / referenceRow[key]).toFixed(3)}×`)} the instructions per request`,
   );
+}
+
+/** What the counting load child is told: the target, the two stretches, and the server's process to control. */
+interface CountedLoad extends HttpTarget {
+  readonly warmup: number;
+  readonly requests: number;
+  readonly pid: number;
+}
+
+/**
+ * In the load child: the warm-up, then the counted stretch over the same connections, with the server's counters
+ * zeroed between them and dumped after. Errors of both stretches are reported.
+ */
+async function countedLoad(load: CountedLoad): Promise<LoadCounts> {
+  const { warmup, requests, pid, ...target } = load;
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    const warm = await httpLoadCount(target, warmup, agent);
+    callgrindControl(pid, '-z');
+    const counted = await httpLoadCount(target, requests, agent);
+    callgrindControl(pid, '-d');
+    return { ...counted, errors: counted.errors + warm.errors, warmup: warm.done + warm.errors };
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** In a child under callgrind: one target's server, its port printed as a line of JSON. */
@@ -395,7 +431,5 @@ async function serve(index: number): Promise<void> {
 const child = childMode();
 if (child === undefined) await main();
 else if (child.mode === 'serve') await serve(Number(child.argument));
-else if (child.mode === 'count') {
-  const { requests, ...target } = child.argument as HttpTarget & { requests: number };
-  report(await httpLoadCount(target, requests));
-} else report(await httpLoad(child.argument as HttpTarget));
+else if (child.mode === 'count') report(await countedLoad(child.argument as CountedLoad));
+else report(await httpLoad(child.argument as HttpTarget));
