@@ -44,9 +44,18 @@ async function project(): Promise<string> {
   return dir;
 }
 
-/** Waits until the files written so far count as settled, so the next run records them. */
+/**
+ * Waits until the files written so far count as settled, so the next run records them. Every file is waited for:
+ * on a busy machine the last one's ctime can be well after the first one's.
+ */
 async function settle(dir: string): Promise<void> {
-  const { mtimeMs, ctimeMs } = await stat(join(dir, 'defs', 'callback_0.json'));
+  let mtimeMs = 0;
+  let ctimeMs = 0;
+  for (const name of await readdir(join(dir, 'defs'))) {
+    const info = await stat(join(dir, 'defs', name));
+    mtimeMs = Math.max(mtimeMs, info.mtimeMs);
+    ctimeMs = Math.max(ctimeMs, info.ctimeMs);
+  }
   const identity = { dev: 0, ino: 0, size: 0, mtimeMs, ctimeMs };
   const started = Date.now();
   while (!isSettled(identity, Date.now())) {
