@@ -133,18 +133,12 @@ class NodeIncoming implements Incoming {
     return this.#disconnect.signal;
   }
 
-  readBody(maxBytes: number, timeoutMs?: number): Promise<BodyReadResult> {
+  async readBody(maxBytes: number, timeoutMs?: number): Promise<BodyReadResult> {
     const preread = this.#request.body;
-    if (preread instanceof Uint8Array || typeof preread === 'string')
-      return Promise.resolve(this.#keep(prereadBody(preread, maxBytes)));
-    // The reader hands its result to #keep directly: no promise layer of its own on the hot path.
-    return new Promise((resolve) =>
-      readNodeBody(this.#request, maxBytes, timeoutMs, (result) => resolve(this.#keep(result))),
-    );
-  }
-
-  /** Remembers the bytes read, for {@link request}. */
-  #keep(result: BodyReadResult): BodyReadResult {
+    const result =
+      preread instanceof Uint8Array || typeof preread === 'string'
+        ? prereadBody(preread, maxBytes)
+        : await readNodeBody(this.#request, maxBytes, timeoutMs);
     if (result.ok) this.#bytes = result.bytes;
     return result;
   }

@@ -3,20 +3,20 @@ import type { BodyReadResult } from '../http/read-body.js';
 
 /**
  * Reads a Node request body, refusing a declared or streamed size above `maxBytes` without buffering the rest, and
- * giving up on a body that takes longer than `timeoutMs` to arrive. `done` is called once, with the result.
+ * giving up on a body that takes longer than `timeoutMs` to arrive.
  */
 export function readNodeBody(
   request: IncomingMessage,
   maxBytes: number,
-  timeoutMs: number | undefined,
-  done: (result: BodyReadResult) => void,
-): void {
+  timeoutMs?: number,
+): Promise<BodyReadResult> {
   const declared = request.headers['content-length'];
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
-    done({ ok: false, reason: 'too_large' });
-    return;
+    return Promise.resolve({ ok: false, reason: 'too_large' });
   }
-  new NodeBodyReader(request, maxBytes, done).start(timeoutMs);
+  return new Promise((resolve) => {
+    new NodeBodyReader(request, maxBytes, resolve).start(timeoutMs);
+  });
 }
 
 /**

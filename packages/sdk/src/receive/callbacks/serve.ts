@@ -3,7 +3,12 @@ import { DeadlineQueue } from '../http/deadline-queue.js';
 import { createFetchHandler, type Incoming } from '../http/incoming.js';
 import { LazyAbort } from '../http/lazy-abort.js';
 import { describeError } from '../http/logger.js';
-import { bodyStep, checkRequestLine, checkSignature, parseJsonObject } from '../http/opening-checks.js';
+import {
+  checkRequestLine,
+  checkSignature,
+  parseJsonObject,
+  readRequestBody,
+} from '../http/opening-checks.js';
 import { defaultReply, defaultStatus, type FailureReason, type Outcome, stageOf } from '../http/outcome.js';
 import { fromWebResponse, jsonTextReply, type Reply } from '../http/reply.js';
 import { hmacVerify, sha256Hex, signedMessage } from '../signature/crypto.js';
@@ -76,7 +81,7 @@ export function serveCallbacks(
       return refused('definition_mismatch');
     state.route = route;
 
-    const body = bodyStep(await incoming.readBody(settings.maxBodyBytes, settings.bodyTimeoutMs));
+    const body = await readRequestBody(incoming, settings.maxBodyBytes, settings.bodyTimeoutMs);
     if (!body.ok) return refused(body.reason);
     const message = signedMessage(signature.value.timestampText, body.value);
     const verified = hmacVerify(token.value, signature.value.mac, message);

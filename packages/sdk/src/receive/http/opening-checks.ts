@@ -7,7 +7,6 @@ import { checkSignatureHeaders, type SignatureHeaders } from '../signature/signa
 import type { Incoming } from './incoming.js';
 import type { FailureReason } from './outcome.js';
 import { isJsonContentType, parseJsonBody } from './parse-json.js';
-import type { BodyReadResult } from './read-body.js';
 
 /** A step's result: its value, or the reason to refuse. */
 export type StepResult<T> =
@@ -31,11 +30,13 @@ export function checkSignature(
   return checked.ok ? { ok: true, value: checked } : { ok: false, reason: checked.reason };
 }
 
-/**
- * The result of reading the raw body, as a step: the bytes, or 413 over the size limit, 408 past the time limit.
- * Callers await `incoming.readBody` themselves and map its result here, so a delivery pays for no extra promise.
- */
-export function bodyStep(body: BodyReadResult): StepResult<Uint8Array<ArrayBuffer>> {
+/** The raw body under the size limit (413) and the time limit (408). */
+export async function readRequestBody(
+  incoming: Incoming,
+  maxBytes: number,
+  timeoutMs: number | undefined,
+): Promise<StepResult<Uint8Array<ArrayBuffer>>> {
+  const body = await incoming.readBody(maxBytes, timeoutMs);
   if (body.ok) return { ok: true, value: body.bytes };
   if (body.reason === 'too_large') return { ok: false, reason: 'too_large' };
   if (body.reason === 'timeout') return { ok: false, reason: 'body_timeout' };

@@ -5,7 +5,12 @@ import { runWithDeadline } from '../http/deadline.js';
 import type { FetchHandler } from '../http/fetch-handler.js';
 import { createFetchHandler, type Incoming } from '../http/incoming.js';
 import { consoleLogger, describeError } from '../http/logger.js';
-import { bodyStep, checkRequestLine, checkSignature, parseJsonObject } from '../http/opening-checks.js';
+import {
+  checkRequestLine,
+  checkSignature,
+  parseJsonObject,
+  readRequestBody,
+} from '../http/opening-checks.js';
 import { defaultReply, type FailureReason, type Outcome } from '../http/outcome.js';
 import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from '../http/read-body.js';
 import { readSingleHeader } from '../signature/header-input.js';
@@ -89,7 +94,7 @@ export function createWebhookHandler<const H extends WebhookHandlers<H>>(
       if (!checked.ok) return checked;
       signature = checked.value;
     }
-    const body = bodyStep(await incoming.readBody(settings.maxBodyBytes, settings.bodyTimeoutMs));
+    const body = await readRequestBody(incoming, settings.maxBodyBytes, settings.bodyTimeoutMs);
     if (!body.ok) return body;
     let companyKeys: string[] = [];
     let lookupFailed = false;
