@@ -1,11 +1,12 @@
-// Instructions per request, counted by valgrind's callgrind in the server's process. Unlike CPU time, the count
-// does not move with load from elsewhere on a shared machine: two runs of the receive bench on a busy 2-core host
-// counted 367,659 and 368,025 instructions per request for createCallbackHandler and 332,345 and 332,919 for the
-// hand-written reference, where CPU-time ratios of the same code on the same host ranged from 1.03 to 1.21. What
-// still varies is the program's own: when the collector runs, and how many requests each turn of the event loop
-// takes (bare node:http, doing least per request, moved by 3%). It counts user-space instructions only: the
-// kernel's share (socket reads and writes, the same few per request for every target) is left out, and it weighs
-// every instruction the same, so cache misses do not show. Both make it a measure of the code's own work.
+// Instructions per request, counted by valgrind's callgrind in the server's process. On a quiet machine the count
+// repeats where CPU time does not: two runs of the receive bench counted 354,476 and 354,374 instructions per
+// request for createCallbackHandler and 334,264 and 332,620 for the hand-written reference, where CPU-time ratios
+// of the same code on the same host ranged from 1.03 to 1.21. Heavy load from elsewhere can still move it, mostly in
+// V8's background threads, whose collector paces itself by the clock: beside a CI run the same code counted 412,149
+// (344,027 on the main thread, against 329,789 quiet). So run it on a quiet machine, and read the main-thread
+// column beside the whole. It counts user-space instructions only: the kernel's share (socket reads and writes,
+// the same few per request for every target) is left out, and it weighs every instruction the same, so cache misses
+// do not show. Both make it a measure of the code's own work.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';

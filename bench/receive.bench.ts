@@ -4,7 +4,7 @@
 // a bounded time per target. Goals: the SDK path at ≥ 85% of the bare handler's throughput, and at most 1.15× the
 // reference's server CPU per request. The SDK is loaded from its build (bench/built-sdk.ts), as users run it.
 // RECEIVE_BENCH_MODE=instructions counts instructions per request under valgrind instead (bench/callgrind.ts): a
-// measure of the same CPU goal that load from elsewhere on the machine does not move.
+// measure of the same CPU goal that repeats on a quiet machine, where CPU time wanders with the host.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -335,7 +335,7 @@ type CountKey = 'instructions/request' | 'main thread';
 
 /**
  * `RECEIVE_BENCH_MODE=instructions`: each server in its own process under callgrind, counting the instructions it
- * runs per request after a warm-up. Slow (minutes), but the ratios repeat on a busy machine.
+ * runs per request after a warm-up. Slow (minutes), but on a quiet machine the counts repeat to a fraction of a percent.
  */
 async function countInstructions(targets: readonly Target[]): Promise<void> {
   const missing = callgrindMissing();
