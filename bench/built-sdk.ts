@@ -10,14 +10,24 @@ export interface BuiltSdk {
   readonly node: typeof import('@fluid-droplet/sdk/node');
 }
 
-/** Loads packages/sdk/dist, refusing a missing or stale build rather than measuring old code. */
-export async function builtSdk(): Promise<BuiltSdk> {
+let loaded: Promise<BuiltSdk> | undefined;
+
+/**
+ * Loads packages/sdk/dist, refusing a missing or stale build rather than measuring old code. The build is checked
+ * and loaded once per process; later calls share the first.
+ */
+export function builtSdk(): Promise<BuiltSdk> {
+  loaded ??= load();
+  return loaded;
+}
+
+async function load(): Promise<BuiltSdk> {
   const stale = staleBuild();
   if (stale !== undefined)
     throw new Error(`${stale}: run \`pnpm build\` first, so the bench measures current code`);
   const dist = new URL('../packages/sdk/dist/', import.meta.url);
-  const load = (file: string): Promise<unknown> => import(new URL(file, dist).href);
-  const [root, receive, node] = await Promise.all([load('index.js'), load('receive.js'), load('node.js')]);
+  const entry = (file: string): Promise<unknown> => import(new URL(file, dist).href);
+  const [root, receive, node] = await Promise.all([entry('index.js'), entry('receive.js'), entry('node.js')]);
   return {
     root: root as BuiltSdk['root'],
     receive: receive as BuiltSdk['receive'],

@@ -17,25 +17,40 @@ export interface LoadCounts {
   readonly ms: number;
 }
 
+/** Work done and failed in one stretch. */
+interface Tally {
+  done: number;
+  errors: number;
+}
+
+/** Keeps CONCURRENCY lanes running `work` back to back while `more()` says so, counting into a new tally. */
+async function lanes(more: () => boolean, work: (lane: number) => Promise<boolean>): Promise<Tally> {
+  const tally = { done: 0, errors: 0 };
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, lane) => {
+      while (more()) {
+        if (await work(lane)) tally.done += 1;
+        else tally.errors += 1;
+      }
+    }),
+  );
+  return tally;
+}
+
 /** Runs `work` back to back on CONCURRENCY lanes for a warm-up, then for the measured stretch. */
 export async function drive(work: (lane: number, n: number) => Promise<boolean>): Promise<LoadCounts> {
   let n = 0;
-  const run = async (until: number, counts: { done: number; errors: number }) => {
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async (_, lane) => {
-        while (performance.now() < until) {
-          n += 1;
-          if (await work(lane, n)) counts.done += 1;
-          else counts.errors += 1;
-        }
-      }),
+  const run = (until: number) =>
+    lanes(
+      () => performance.now() < until,
+      (lane) => {
+        n += 1;
+        return work(lane, n);
+      },
     );
-  };
-  const warmup = { done: 0, errors: 0 };
-  await run(performance.now() + WARMUP_MS, warmup);
-  const counts = { done: 0, errors: 0 };
+  const warmup = await run(performance.now() + WARMUP_MS);
   const start = performance.now();
-  await run(start + DURATION_MS, counts);
+  const counts = await run(start + DURATION_MS);
   return { ...counts, warmup: warmup.done + warmup.errors, ms: performance.now() - start };
 }
 
@@ -55,29 +70,20 @@ export async function httpLoad(target: HttpTarget): Promise<LoadCounts> {
 }
 
 /**
- * POSTs the same request `requests` times over keep-alive connections, with no warm-up and no clock: for a server
- * so slow (under valgrind) that a fixed stretch of time would see too few requests. Pass an `agent` to go on over
- * the connections of an earlier stretch.
+ * POSTs the same request `requests` times over `agent`'s keep-alive connections, with no warm-up and no clock: for
+ * a server so slow (under valgrind) that a fixed stretch of time would see too few requests. The agent stays open,
+ * so a later stretch goes on over the same connections.
  */
-export async function httpLoadCount(
-  target: HttpTarget,
-  requests: number,
-  agent?: Agent,
-): Promise<LoadCounts> {
-  const lanes = agent ?? new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const counts = { done: 0, errors: 0 };
+export async function httpLoadCount(target: HttpTarget, requests: number, agent: Agent): Promise<LoadCounts> {
   let started = 0;
   const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (started < requests) {
-        started += 1;
-        if (await post(lanes, target)) counts.done += 1;
-        else counts.errors += 1;
-      }
-    }),
+  const counts = await lanes(
+    () => started < requests,
+    () => {
+      started += 1;
+      return post(agent, target);
+    },
   );
-  if (agent === undefined) lanes.destroy();
   return { ...counts, warmup: 0, ms: performance.now() - start };
 }
 

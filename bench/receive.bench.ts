@@ -376,8 +376,8 @@ async function countInstructions(targets: readonly Target[]): Promise<void> {
   console.table(rows);
   const [bareRow, sdkRow, referenceRow] = rows;
   if (bareRow === undefined || sdkRow === undefined || referenceRow === undefined) return;
-  // Both counts: the whole process includes V8's background threads (mostly the collector's, which more objects
-  // kept alive across a request keep busy), and the main thread alone is the request handling itself.
+  // Both counts: the whole process includes V8's background threads (the collector's and the compiler's), and the
+  // main thread alone is the request handling itself.
   const both = (ratio: (row: CountRow, key: CountKey) => string) =>
     `${ratio(sdkRow, 'instructions/request')} (main thread alone: ${ratio(sdkRow, 'main thread')})`;
   const shareOf = (base: CountRow) => (row: CountRow, key: CountKey) =>

@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 
 // A worker process runs many test files one after another (`isolate: false` in vitest.config.ts: no new process,
 // and no new load of typescript, zod or PGlite, for every file). Vitest runs this file again before each test file;
-// it starts the file as a fresh process would as far as the project's code goes. Every module but vitest's own is
-// evaluated afresh (module state, and the hooks a test helper registers when imported, never carry over), and
-// what a file may change in the process is put back when it ends. Packages from node_modules load once per worker.
+// it starts the file as a fresh process would as far as the project's code goes. Every module of the project's own
+// (the workspace packages resolve to their sources) is evaluated afresh, so module state and the hooks a test
+// helper registers when imported never carry over, and what a file may change in the process is put back when it
+// ends. Packages from node_modules load once per worker.
 vi.resetModules();
 const env = { ...process.env };
 const cwd = process.cwd();
